@@ -1,0 +1,40 @@
+/**
+ * Types shared by the read-only AWS client factory (lib/aws/create-client-factory.ts) and its users.
+ */
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
+
+/** Anything with the shape of an AWS SDK v3 client class. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AwsClientClass<C> = new (config: any) => C;
+
+/** Counts what the clients did, for live scan progress and the benchmark. */
+export interface ApiCallObserver {
+  /** Called once per HTTP attempt sent (retries count again). */
+  onCall(service: string, operation: string): void;
+  /** Called when AWS answered that the call was throttled (and it will be retried). */
+  onThrottle(service: string, operation: string): void;
+}
+
+/** A token-bucket rate per API operation, in calls per second; keys are operation names. */
+export type QuotaTable = Record<string, number>;
+
+export interface AwsClientFactoryOptions {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  /** Overrides the built-in default quotas, per operation (configurable per account). */
+  quotaOverrides?: QuotaTable;
+  observer?: ApiCallObserver;
+  /** Max attempts per call including the first, for throttling and 5xx. */
+  maxAttempts?: number;
+  signal?: AbortSignal;
+}
+
+export interface AwsClientFactory {
+  readonly region: string;
+  /**
+   * A client of the given class for this region: every command that is not a List, Describe or
+   * Get operation is refused before it is sent, each call waits for its token bucket, and
+   * throttling is retried with backoff and jitter.
+   */
+  get<C>(clientClass: AwsClientClass<C>): C;
+}
