@@ -4,7 +4,7 @@
  * override any entry. The stand-in AWS used by tests and the demo enforces the same table, so the
  * scanner's pacing is tested against the limits it plans for.
  */
-export const DEFAULT_QUOTAS = {
+export const DEFAULT_IOT_QUOTAS = {
   // AWS IoT Core control plane
   DescribeThing: 350,
   ListThings: 10,
@@ -43,13 +43,19 @@ export const DEFAULT_QUOTAS = {
   GetTopicRule: 10,
 } as const satisfies Record<string, number>;
 
-/** Rate used for any operation not in the table. */
+/** Rate used for any operation not in the table, and for every operation of the other services. */
 export const FALLBACK_TPS = 20;
 
-export type QuotaOperation = keyof typeof DEFAULT_QUOTAS;
+export type IotQuotaOperation = keyof typeof DEFAULT_IOT_QUOTAS;
 
-export function quotaFor(operation: string, overrides?: Record<string, number>): number {
-  const override = overrides?.[operation];
+/**
+ * The rate for one operation of one service (`service` is the SigV4 signing name / SDK service id
+ * in lower case: "iot", "s3", "dynamodb"...). Overrides are keyed "service:Operation" or, for IoT,
+ * by the bare operation name.
+ */
+export function quotaFor(service: string, operation: string, overrides?: Record<string, number>): number {
+  const override = overrides?.[`${service}:${operation}`] ?? (service === "iot" ? overrides?.[operation] : undefined);
   if (override !== undefined && override > 0) return override;
-  return (DEFAULT_QUOTAS as Record<string, number>)[operation] ?? FALLBACK_TPS;
+  if (service === "iot") return (DEFAULT_IOT_QUOTAS as Record<string, number>)[operation] ?? FALLBACK_TPS;
+  return FALLBACK_TPS;
 }
