@@ -1,0 +1,58 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db, pool } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createUser } from "@/lib/users/create-user";
+import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+
+export const DEFAULT_ADMIN_EMAIL = "admin@silkroute.local";
+
+/**
+ * On an installation with no users, creates the first admin: from SILKROUTE_ADMIN_EMAIL and
+ * SILKROUTE_ADMIN_PASSWORD when set, else with a one-time password printed once on the server's
+ * console. Safe when several processes start at once (an advisory lock serialises them).
+ */
+export async function ensureFirstAdmin(): Promise<{ created: boolean; email?: string; generatedPassword?: string }> {
+  const client = await pool().connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(7337001)");
+    if ((await db().user.count()) > 0) return { created: false };
+    const config = env();
+    const organizationId = await ensureDefaultOrganization();
+    const email = config.SILKROUTE_ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL;
+    const generatedPassword = config.SILKROUTE_ADMIN_PASSWORD ? undefined : crypto.randomBytes(12).toString("base64url");
+    const user = await createUser({
+      organizationId,
+      email,
+      name: "Administrator",
+      role: "admin",
+      password: config.SILKROUTE_ADMIN_PASSWORD ?? generatedPassword!,
+    });
+    await recordAuditEvent({
+      actor: null,
+      action: "user.create_first_admin",
+      outcome: "success",
+      target: { type: "user", id: user.id },
+      details: { email, passwordFrom: generatedPassword ? "generated" : "SILKROUTE_ADMIN_PASSWORD" },
+    });
+    if (generatedPassword) {
+      console.log(
+        [
+          "",
+          "  ┌──────────────────────────────────────────────────────────────┐",
+          "  │ Silkroute created the first admin. This is shown only once.  │",
+          "  └──────────────────────────────────────────────────────────────┘",
+          `    email:    ${email}`,
+          `    password: ${generatedPassword}`,
+          "    Sign in and change the password in Settings → Profile.",
+          "",
+        ].join("\n"),
+      );
+    }
+    return { created: true, email, generatedPassword };
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(7337001)").catch(() => undefined);
+    client.release();
+  }
+}

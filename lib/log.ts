@@ -1,0 +1,22 @@
+import "server-only";
+import pino from "pino";
+import { env } from "@/lib/env";
+
+/**
+ * Structured server logs (JSON lines on stdout). Errors carry the request id that the user sees
+ * with the error code, so support can find the detail here without any of it reaching a browser.
+ */
+const g = globalThis as typeof globalThis & { __silkrouteLogger?: pino.Logger };
+
+export function logger(): pino.Logger {
+  g.__silkrouteLogger ??= pino({
+    level: env().LOG_LEVEL,
+    base: { app: "silkroute", pid: process.pid },
+    redact: {
+      paths: ["password", "*.password", "secretAccessKey", "*.secretAccessKey", "authorization", "*.authorization", "cookie", "*.cookie"],
+      censor: "[redacted]",
+    },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+  return g.__silkrouteLogger;
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export const DEFAULT_ORGANIZATION_ID = "default";
+
+/** A new installation has one organisation; users, connections and plans belong to it. */
+export async function ensureDefaultOrganization(name = "Silkroute"): Promise<string> {
+  await db().organization.upsert({
+    where: { id: DEFAULT_ORGANIZATION_ID },
+    create: { id: DEFAULT_ORGANIZATION_ID, name },
+    update: {},
+  });
+  return DEFAULT_ORGANIZATION_ID;
+}

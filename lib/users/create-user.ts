@@ -1,0 +1,39 @@
+import "server-only";
+import crypto from "node:crypto";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { ROLES, type Role } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export const newUserSchema = z.object({
+  email: z.email().max(320).transform((e) => e.trim().toLowerCase()),
+  name: z.string().trim().min(1).max(120),
+  role: z.enum(ROLES),
+  password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+});
+
+export type NewUser = z.infer<typeof newUserSchema>;
+
+/** Creates a user who signs in with email and password (better-auth's "credential" account). */
+export async function createUser(input: NewUser & { organizationId: string }): Promise<{ id: string; email: string; role: Role }> {
+  const id = crypto.randomUUID();
+  const password = await hashPassword(input.password);
+  try {
+    await db().$transaction([
+      db().user.create({
+        data: { id, organizationId: input.organizationId, email: input.email, name: input.name, role: input.role, emailVerified: true },
+      }),
+      db().account.create({
+        data: { id: crypto.randomUUID(), userId: id, accountId: id, providerId: "credential", password },
+      }),
+    ]);
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      throw new AppError("CONFLICT", "A user with this email already exists.");
+    }
+    throw err;
+  }
+  return { id, email: input.email, role: input.role };
+}
