@@ -142,7 +142,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 
     const cleanup = async () => {
       if (lock.isOwner(id) && db.isInTransaction()) {
-        await db.runExclusive(() => db.exec("ROLLBACK")).catch(() => undefined);
+        // exec takes PGlite's own query lock, so it must not run inside runExclusive.
+        await db.exec("ROLLBACK").catch(() => undefined);
       }
       lock.drop(id);
     };
