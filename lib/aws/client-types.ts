@@ -37,4 +37,10 @@ export interface AwsClientFactory {
    * throttling is retried with backoff and jitter.
    */
   get<C>(clientClass: AwsClientClass<C>): C;
+  /**
+   * The same connection in another region, sharing the observer, quotas and signal (token buckets
+   * are per region, like AWS's quotas). Global collectors use it to reach a resource in its own
+   * region (an S3 bucket's configuration). Optional so that test doubles need not implement it.
+   */
+  forRegion?(region: string): AwsClientFactory;
 }

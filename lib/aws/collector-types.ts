@@ -84,6 +84,11 @@ export interface PlannedApi {
   operation: string;
   /** The IoT/other quota bucket name; defaults to the operation. */
   bucket?: string;
+  /**
+   * The quota service (SigV4 signing name) when it is not the collector's own `service`, e.g.
+   * "iotdata" for the shadow calls of the things collector.
+   */
+  service?: string;
   /** How many calls: "pages" of the listed kind, "per-item" (one per resource of kind), or a fixed count. */
   calls:
     | { type: "pages"; of: ResourceKind; pageSize: number }

@@ -1,0 +1,9 @@
+import path from "node:path";
+import { ROLES, type Role } from "@/lib/auth/permissions";
+import { DEMO_PASSWORD, demoEmail } from "@/lib/users/ensure-demo-users";
+
+export { ROLES, type Role, DEMO_PASSWORD, demoEmail };
+
+export function storageStateOf(role: Role): string {
+  return path.join(process.cwd(), "test-results", ".auth", `${role}.json`);
+}

@@ -1,0 +1,58 @@
+/**
+ * The server the end-to-end tests run against: a production build of Silkroute on a fresh
+ * database (a new database on the Postgres server in DATABASE_URL, else a new embedded PGlite
+ * folder), with one user per role, and the web server and a worker as in production.
+ * Started by Playwright (playwright.config.ts, webServer).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createScratchDatabase } from "@/lib/testing/scratch-database";
+import { closeDatabase, prepareDatabase } from "@/lib/db";
+import { resetEnvForTests } from "@/lib/env";
+import { ensureDemoUsers } from "@/lib/users/ensure-demo-users";
+import { runServices } from "@/lib/launcher/run-services";
+import { E2E_PORT, E2E_SECRET, E2E_SIGNIN_MAX_ATTEMPTS } from "@/e2e/support/constants";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silkroute-e2e-"));
+process.env.SILKROUTE_DATA_DIR = dataDir;
+process.env.SILKROUTE_SECRET = E2E_SECRET;
+resetEnvForTests();
+
+const scratch = await createScratchDatabase("e2e");
+await prepareDatabase({ url: scratch.url });
+await ensureDemoUsers();
+
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: String(E2E_PORT),
+  SILKROUTE_URL: `http://localhost:${E2E_PORT}`,
+  SILKROUTE_DATA_DIR: scratch.dataDir ?? dataDir,
+  SILKROUTE_SECRET: E2E_SECRET,
+  SILKROUTE_SIGNIN_MAX_ATTEMPTS: String(E2E_SIGNIN_MAX_ATTEMPTS),
+  SILKROUTE_SIGNIN_WINDOW_SECONDS: "60",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  ...(scratch.kind === "postgres" ? { DATABASE_URL: scratch.url } : { DATABASE_URL: "" }),
+};
+const services = runServices(childEnv);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await services.stop();
+  await closeDatabase();
+  await scratch.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);
+await services.ready;
+console.log(`e2e server ready on ${E2E_PORT} (${scratch.kind})`);
+const code = await services.exited;
+if (!stopping) {
+  await closeDatabase();
+  await scratch.drop();
+  process.exit(code);
+}

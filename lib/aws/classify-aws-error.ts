@@ -1,0 +1,251 @@
+/**
+ * Turns whatever an AWS SDK call threw into a stable error code and a message a user can act on.
+ * Used by identifyAccount (the "test connection" button), the collectors and the scan engine.
+ * The AWS error text goes to `detail` for the log; it is not part of the message.
+ */
+import { AwsOperationError } from "@/lib/aws/aws-operation-error";
+import { ReadOnlyViolationError } from "@/lib/aws/read-only-violation-error";
+
+export type AwsErrorCode =
+  | "InvalidCredentials"
+  | "ExpiredCredentials"
+  | "AccessDenied"
+  | "RegionNotEnabled"
+  | "NetworkError"
+  | "Throttled"
+  | "ServiceUnavailable"
+  | "NotFound"
+  | "MalformedResponse"
+  | "ReadOnlyViolation"
+  | "Aborted"
+  | "Unknown";
+
+export interface ClassifiedAwsError {
+  code: AwsErrorCode;
+  /** What happened and what to do, in plain words. */
+  message: string;
+  /** Trying again later may succeed without anyone changing anything. */
+  retryable: boolean;
+  /** AWS error name and message, for the log only. */
+  detail?: string;
+}
+
+export interface ClassifyContext {
+  operation?: string;
+  region?: string;
+}
+
+const THROTTLING_NAMES = new Set([
+  "ThrottlingException",
+  "TooManyRequestsException",
+  "Throttling",
+  "SlowDown",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "RequestThrottled",
+  "RequestThrottledException",
+  "ThrottledException",
+  "BandwidthLimitExceeded",
+]);
+
+const EXPIRED_NAMES = new Set(["ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired"]);
+
+const CLOCK_SKEW = /RequestTimeTooSkewed|RequestExpired|RequestInTheFuture|Signature expired|Signature not yet current/i;
+
+const INVALID_CREDENTIAL_NAMES = new Set([
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "InvalidAccessKeyId",
+  "SignatureDoesNotMatch",
+  "IncompleteSignature",
+  "InvalidSignatureException",
+  "AuthFailure",
+  "MissingAuthenticationToken",
+  "MissingAuthenticationTokenException",
+  "InvalidToken",
+  "CredentialsProviderError",
+  "TokenProviderError",
+]);
+
+const ACCESS_DENIED_NAMES = new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "UnauthorizedException",
+  "UnauthorizedOperation",
+  "AuthorizationError",
+  "AuthorizationErrorException",
+  "Forbidden",
+  "ForbiddenException",
+  "NotAuthorized",
+  "AllAccessDisabled",
+]);
+
+const REGION_NAMES = new Set(["RegionDisabledException", "OptInRequired", "InvalidRegion"]);
+
+const NOT_FOUND_NAMES = new Set([
+  "ResourceNotFoundException",
+  "ResourceNotFound",
+  "NotFoundException",
+  "NotFound",
+  "NoSuchEntity",
+  "NoSuchEntityException",
+  "NoSuchBucket",
+  "NotFoundError",
+  "TrailNotFoundException",
+  "QueueDoesNotExist",
+  "AWS.SimpleQueueService.NonExistentQueue",
+]);
+
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "ECONNABORTED",
+  "CERT_HAS_EXPIRED",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+]);
+
+interface ErrorFacts {
+  name: string;
+  code: string;
+  status: number | undefined;
+  message: string;
+}
+
+function factsOf(err: unknown): ErrorFacts {
+  if (typeof err !== "object" || err === null) {
+    return { name: "", code: "", status: undefined, message: String(err) };
+  }
+  const e = err as Record<string, unknown> & { $metadata?: { httpStatusCode?: unknown } };
+  const name = typeof e.name === "string" ? e.name : "";
+  const code = typeof e.Code === "string" ? e.Code : typeof e.code === "string" ? e.code : "";
+  const status = typeof e.$metadata?.httpStatusCode === "number" ? e.$metadata.httpStatusCode : undefined;
+  const message = typeof e.message === "string" ? e.message : "";
+  return { name, code, status, message };
+}
+
+/** True when AWS answered that the call was throttled (by error name or HTTP 429). */
+export function isThrottlingError(err: unknown): boolean {
+  const f = factsOf(err);
+  return f.status === 429 || THROTTLING_NAMES.has(f.name) || THROTTLING_NAMES.has(f.code);
+}
+
+/** True for a server-side failure (5xx) or a request that timed out: worth retrying. */
+export function isTransientServerError(err: unknown): boolean {
+  const f = factsOf(err);
+  if (f.status !== undefined && f.status >= 500 && f.status <= 599) return true;
+  return f.name === "TimeoutError" || f.name === "RequestTimeout" || f.name === "RequestTimeoutException";
+}
+
+export function classifyAwsError(err: unknown, context: ClassifyContext = {}): ClassifiedAwsError {
+  if (err instanceof AwsOperationError) {
+    return { code: err.code, message: err.message, retryable: err.retryable, detail: err.detail };
+  }
+  if (err instanceof ReadOnlyViolationError) {
+    return { code: "ReadOnlyViolation", message: err.message, retryable: false };
+  }
+  const f = factsOf(err);
+  // Timestream's endpoint discovery wraps the real failure in a generic error's `reason`.
+  const reason = (err as { reason?: unknown } | null)?.reason;
+  if (/discover endpoint failed/i.test(f.message) && typeof reason === "object" && reason !== null) {
+    return classifyAwsError(reason, context);
+  }
+  const op = context.operation ?? "";
+  const call = op ? ` calling ${op}` : "";
+  const detail = [f.name || f.code, f.message].filter(Boolean).join(": ") || undefined;
+  const result = (code: AwsErrorCode, message: string, retryable = false): ClassifiedAwsError => ({
+    code,
+    message,
+    retryable,
+    detail,
+  });
+  const names = [f.name, f.code];
+  const has = (set: Set<string>) => names.some((n) => n !== "" && set.has(n));
+
+  if (f.name === "AbortError" || f.code === "ABORT_ERR") {
+    return result("Aborted", "The scan was cancelled before AWS answered.");
+  }
+  if (CLOCK_SKEW.test(f.name) || CLOCK_SKEW.test(f.message)) {
+    return result(
+      "Unknown",
+      "AWS rejected the request because this machine's clock is wrong. Synchronise the system clock (NTP) and try again.",
+    );
+  }
+  if (has(EXPIRED_NAMES) || (has(INVALID_CREDENTIAL_NAMES) && /expired/i.test(f.message))) {
+    return result(
+      "ExpiredCredentials",
+      "The AWS credentials have expired. Refresh them (for an SSO profile, run `aws sso login`) and try again.",
+    );
+  }
+  if (has(REGION_NAMES) || /region .*(not enabled|disabled|opt.?in)|not (activated|enabled) in this region/i.test(f.message)) {
+    const region = context.region ? ` ${context.region}` : "";
+    return result(
+      "RegionNotEnabled",
+      `The region${region} is not enabled for this AWS account. Enable the opt-in region in the AWS account settings, or remove it from the connection.`,
+    );
+  }
+  if (f.name === "CredentialsProviderError" || f.name === "TokenProviderError") {
+    return result(
+      "InvalidCredentials",
+      "No usable AWS credentials were found for this connection. Check the profile name, the access keys, or the role settings.",
+    );
+  }
+  if (has(INVALID_CREDENTIAL_NAMES)) {
+    return result(
+      "InvalidCredentials",
+      "AWS did not accept the credentials: the access key id or secret is wrong, or the key has been deactivated.",
+    );
+  }
+  if (has(ACCESS_DENIED_NAMES) || f.status === 403) {
+    if (/sts:AssumeRole/i.test(f.message)) {
+      return result(
+        "AccessDenied",
+        "The role could not be assumed. Check the role's trust policy, the external id, and that the source credentials may call sts:AssumeRole.",
+      );
+    }
+    return result(
+      "AccessDenied",
+      `The credentials are valid but not allowed${call}. Grant the read-only permission to the IAM role or user of this connection.`,
+    );
+  }
+  if (isThrottlingError(err)) {
+    return result(
+      "Throttled",
+      `AWS kept throttling the requests${call} after every retry. The scan can resume where it stopped; if this repeats, lower this API's rate in the connection settings.`,
+      true,
+    );
+  }
+  if (has(NOT_FOUND_NAMES) || f.status === 404) {
+    return result("NotFound", `The resource was not found${call}; it may have been deleted while the scan ran.`);
+  }
+  if (NETWORK_CODES.has(f.code) || f.name === "TimeoutError" || /socket hang up|fetch failed|getaddrinfo/i.test(f.message)) {
+    const hint = f.code === "ENOTFOUND" || f.code === "EAI_AGAIN" ? " Check the region name and any endpoint override." : "";
+    return result(
+      "NetworkError",
+      `Could not reach AWS${call} (${f.code || f.name || "network error"}). Check the network, proxy and endpoint settings.${hint}`,
+      true,
+    );
+  }
+  if (isTransientServerError(err)) {
+    return result("ServiceUnavailable", `AWS answered with a server error${call} after every retry. Try again later.`, true);
+  }
+  return result("Unknown", `AWS returned an unexpected error${call}${f.name ? ` (${f.name})` : ""}.`);
+}
+
+/** Classifies `err` and wraps it in an AwsOperationError (returned as is when it already is one). */
+export function toAwsOperationError(err: unknown, context: ClassifyContext = {}): AwsOperationError {
+  if (err instanceof AwsOperationError) return err;
+  const c = classifyAwsError(err, context);
+  return new AwsOperationError(c.code, c.message, c.retryable, {
+    operation: context.operation,
+    detail: c.detail,
+    cause: err,
+  });
+}

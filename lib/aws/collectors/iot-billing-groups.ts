@@ -1,0 +1,79 @@
+import "server-only";
+/**
+ * IoT billing groups: DescribeBillingGroup, tags, and the members of each group
+ * (ListThingsInBillingGroup), which become "thing member-of billing group" relations.
+ */
+import { DescribeBillingGroupCommand, IoTClient, ListBillingGroupsCommand, ListThingsInBillingGroupCommand } from "@aws-sdk/client-iot";
+import { z } from "zod";
+import type { CollectorDefinition } from "@/lib/aws/collector-types";
+import { iotArn } from "@/lib/aws/build-arn";
+import { withCollectorCalls } from "@/lib/aws/collector-calls";
+import { drainPages } from "@/lib/aws/drain-pages";
+import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
+import { readIotTags } from "@/lib/aws/read-iot-tags";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { REL } from "@/lib/aws/relation-types";
+import { walkPages } from "@/lib/aws/walk-pages";
+
+const PAGE_SIZE = 250;
+
+const groupSchema = z.looseObject({ groupName: z.string().min(1), groupArn: z.string().min(1).optional() });
+const describeSchema = z.looseObject({ billingGroupArn: z.string().optional() });
+const membersPageSchema = z.looseObject({ things: z.array(z.string().min(1)).nullish(), nextToken: z.string().nullish() });
+
+export const iotBillingGroupsCollector: CollectorDefinition = {
+  id: "iot.billing-groups",
+  service: "iot",
+  kinds: [KIND.iotBillingGroup],
+  scope: "regional",
+  phase: 1,
+  apis: [
+    { operation: "ListBillingGroups", calls: { type: "pages", of: KIND.iotBillingGroup, pageSize: PAGE_SIZE } },
+    { operation: "DescribeBillingGroup", calls: { type: "per-item", of: KIND.iotBillingGroup } },
+    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotBillingGroup } },
+    { operation: "ListThingsInBillingGroup", calls: { type: "per-item", of: KIND.iotBillingGroup } },
+  ],
+  run: (ctx) =>
+    withCollectorCalls(ctx, async (calls) => {
+      const iot = ctx.clients.get(IoTClient);
+      await walkPages(
+        ctx,
+        (cursor) =>
+          calls.page(iot, new ListBillingGroupsCommand({ maxResults: PAGE_SIZE, nextToken: cursor ?? undefined }), {
+            items: "billingGroups",
+            next: "nextToken",
+            item: groupSchema,
+          }),
+        async (groups, batch) => {
+          const details = await mapConcurrent(groups, CONFIG_CONCURRENCY, async (group) => {
+            const arn = group.groupArn ?? iotArn(ctx, "billinggroup", group.groupName);
+            const description = await calls.may(iot, new DescribeBillingGroupCommand({ billingGroupName: group.groupName }), describeSchema, { arn });
+            const tags = await readIotTags(ctx, calls, arn);
+            const members = await drainPages(
+              (nextToken) =>
+                calls.may(
+                  iot,
+                  new ListThingsInBillingGroupCommand({ billingGroupName: group.groupName, maxResults: PAGE_SIZE, nextToken }),
+                  membersPageSchema,
+                  { arn },
+                ),
+              (page) => ({ items: page.things ?? [], next: page.nextToken }),
+            );
+            return { group, arn, description, tags, members };
+          });
+          for (const { group, arn, description, tags, members } of details) {
+            batch.add({
+              kind: KIND.iotBillingGroup,
+              arn,
+              name: group.groupName,
+              tags,
+              raw: { billingGroup: description ?? group, ...(members ? { memberCount: members.length } : {}) },
+            });
+            for (const thing of members ?? []) {
+              batch.relate(iotArn(ctx, "thing", thing), arn, REL.memberOf, KIND.iotBillingGroup);
+            }
+          }
+        },
+      );
+    }),
+};

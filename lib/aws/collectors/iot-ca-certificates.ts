@@ -1,0 +1,108 @@
+import "server-only";
+/**
+ * IoT CA certificates registered for just-in-time registration or multi-account use. Per CA:
+ * DescribeCACertificate (registration config, auto-registration), its tags, and the certificates it
+ * issued (ListCertificatesByCA, 250 a call), which become "certificate issued-by CA" relations.
+ */
+import {
+  DescribeCACertificateCommand,
+  IoTClient,
+  ListCACertificatesCommand,
+  ListCertificatesByCACommand,
+} from "@aws-sdk/client-iot";
+import { z } from "zod";
+import type { CollectorDefinition } from "@/lib/aws/collector-types";
+import { iamRoleArn, iotArn } from "@/lib/aws/build-arn";
+import { withCollectorCalls } from "@/lib/aws/collector-calls";
+import { drainPages } from "@/lib/aws/drain-pages";
+import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
+import { readIotTags } from "@/lib/aws/read-iot-tags";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { REL } from "@/lib/aws/relation-types";
+import { walkPages } from "@/lib/aws/walk-pages";
+
+const PAGE_SIZE = 250;
+
+const caSchema = z.looseObject({ certificateId: z.string().min(1), certificateArn: z.string().min(1).optional() });
+
+const describeSchema = z.looseObject({
+  certificateDescription: z.looseObject({}).nullish(),
+  registrationConfig: z
+    .looseObject({ roleArn: z.string().min(1).nullish(), templateName: z.string().min(1).nullish() })
+    .nullish(),
+});
+
+const issuedPageSchema = z.looseObject({
+  certificates: z
+    .array(z.looseObject({ certificateId: z.string().min(1), certificateArn: z.string().min(1).optional() }))
+    .nullish(),
+  nextMarker: z.string().nullish(),
+});
+
+export const iotCaCertificatesCollector: CollectorDefinition = {
+  id: "iot.ca-certificates",
+  service: "iot",
+  kinds: [KIND.iotCaCertificate],
+  scope: "regional",
+  phase: 1,
+  apis: [
+    { operation: "ListCACertificates", calls: { type: "pages", of: KIND.iotCaCertificate, pageSize: PAGE_SIZE } },
+    { operation: "DescribeCACertificate", calls: { type: "per-item", of: KIND.iotCaCertificate } },
+    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotCaCertificate } },
+    // One page per CA at least; N certificates of a CA take N/250 calls.
+    { operation: "ListCertificatesByCA", calls: { type: "per-item", of: KIND.iotCaCertificate } },
+  ],
+  run: (ctx) =>
+    withCollectorCalls(ctx, async (calls) => {
+      const iot = ctx.clients.get(IoTClient);
+      await walkPages(
+        ctx,
+        (cursor) =>
+          calls.page(iot, new ListCACertificatesCommand({ pageSize: PAGE_SIZE, marker: cursor ?? undefined }), {
+            items: "certificates",
+            next: "nextMarker",
+            item: caSchema,
+          }),
+        async (cas, batch) => {
+          const details = await mapConcurrent(cas, CONFIG_CONCURRENCY, async (ca) => {
+            const arn = ca.certificateArn ?? iotArn(ctx, "cacert", ca.certificateId);
+            const description = await calls.may(iot, new DescribeCACertificateCommand({ certificateId: ca.certificateId }), describeSchema, { arn });
+            const tags = await readIotTags(ctx, calls, arn);
+            const issued = await drainPages(
+              (marker) =>
+                calls.may(
+                  iot,
+                  new ListCertificatesByCACommand({ caCertificateId: ca.certificateId, pageSize: PAGE_SIZE, marker }),
+                  issuedPageSchema,
+                  { arn },
+                ),
+              (page) => ({ items: page.certificates ?? [], next: page.nextMarker }),
+            );
+            return { ca, arn, description, tags, issued };
+          });
+          for (const { ca, arn, description, tags, issued } of details) {
+            batch.add({
+              kind: KIND.iotCaCertificate,
+              arn,
+              name: ca.certificateId,
+              tags,
+              raw: {
+                caCertificate: description?.certificateDescription ?? ca,
+                ...(description?.registrationConfig ? { registrationConfig: description.registrationConfig } : {}),
+                ...(issued ? { issuedCertificateCount: issued.length } : {}),
+              },
+            });
+            for (const certificate of issued ?? []) {
+              const certificateArn = certificate.certificateArn ?? iotArn(ctx, "cert", certificate.certificateId);
+              batch.relate(certificateArn, arn, REL.issuedBy, KIND.iotCaCertificate);
+            }
+            const registration = description?.registrationConfig;
+            if (registration?.roleArn) batch.relate(arn, iamRoleArn(ctx, registration.roleArn), REL.assumesRole, KIND.iamRole);
+            if (registration?.templateName) {
+              batch.relate(arn, iotArn(ctx, "provisioningtemplate", registration.templateName), REL.uses, KIND.iotProvisioningTemplate);
+            }
+          }
+        },
+      );
+    }),
+};

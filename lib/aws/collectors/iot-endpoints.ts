@@ -1,0 +1,39 @@
+import "server-only";
+/**
+ * The account's AWS IoT endpoints in a region, the addresses devices are configured with:
+ * DescribeEndpoint for iot:Data-ATS (MQTT and HTTPS data), iot:CredentialProvider (certificate to
+ * AWS credentials) and iot:Jobs. One synthetic AWS::IoT::Endpoint resource per type, ARN
+ * arn:<partition>:iot:<region>:<account>:endpoint/<type>. They are kept apart from the logging
+ * record because the migration plans DNS and device reconfiguration around them.
+ */
+import { DescribeEndpointCommand, IoTClient } from "@aws-sdk/client-iot";
+import { z } from "zod";
+import type { CollectorDefinition } from "@/lib/aws/collector-types";
+import { BatchBuilder } from "@/lib/aws/batch-builder";
+import { buildArn } from "@/lib/aws/build-arn";
+import { withCollectorCalls } from "@/lib/aws/collector-calls";
+import { KIND } from "@/lib/aws/resource-kinds";
+
+export const IOT_ENDPOINT_TYPES = ["iot:Data-ATS", "iot:CredentialProvider", "iot:Jobs"] as const;
+
+const endpointSchema = z.looseObject({ endpointAddress: z.string().min(1) });
+
+export const iotEndpointsCollector: CollectorDefinition = {
+  id: "iot.endpoints",
+  service: "iot",
+  kinds: [KIND.iotEndpoint],
+  scope: "regional",
+  phase: 1,
+  apis: [{ operation: "DescribeEndpoint", calls: { type: "fixed", count: IOT_ENDPOINT_TYPES.length } }],
+  run: (ctx) =>
+    withCollectorCalls(ctx, async (calls) => {
+      const iot = ctx.clients.get(IoTClient);
+      const batch = new BatchBuilder(ctx);
+      for (const endpointType of IOT_ENDPOINT_TYPES) {
+        const arn = buildArn(ctx, "iot", `endpoint/${endpointType}`);
+        const endpoint = await calls.may(iot, new DescribeEndpointCommand({ endpointType }), endpointSchema, { arn });
+        if (endpoint) batch.add({ kind: KIND.iotEndpoint, arn, name: endpointType, raw: { endpointType, endpointAddress: endpoint.endpointAddress } });
+      }
+      await ctx.emit(batch.toBatch(null));
+    }),
+};

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { GetIndexingConfigurationCommand, IoTClient, ListIndicesCommand } from "@aws-sdk/client-iot";
+import { iotIndexingCollector } from "@/lib/aws/collectors/iot-indexing";
+import { awsError, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+
+const iot = useAwsMock(IoTClient);
+
+describe("iot.indexing", () => {
+  it("records the region's fleet indexing as one resource", async () => {
+    iot.on(GetIndexingConfigurationCommand).resolves({ thingIndexingConfiguration: { thingIndexingMode: "REGISTRY_AND_SHADOW", thingConnectivityIndexingMode: "STATUS" } });
+    iot.on(ListIndicesCommand).resolves({ indexNames: ["AWS_Things"] });
+    const run = await runCollector(iotIndexingCollector, { mocks: [iot] });
+    expect(run.resources).toEqual([
+      expect.objectContaining({
+        kind: "AWS::IoT::FleetIndexing",
+        arn: "arn:aws:iot:eu-west-1:123456789012:fleet-indexing",
+        raw: expect.objectContaining({ thingIndexingMode: "REGISTRY_AND_SHADOW", indexNames: ["AWS_Things"] }),
+      }),
+    ]);
+  });
+
+  it("still records what it could read when a call is denied", async () => {
+    iot.on(GetIndexingConfigurationCommand).rejects(awsError("AccessDeniedException", 403));
+    const run = await runCollector(iotIndexingCollector, { mocks: [iot] });
+    expect(run.resources[0]?.raw).toEqual({ indexNames: [], thingIndexingMode: null });
+    expect(run.issues[0]).toMatchObject({ code: "AccessDenied", operation: "GetIndexingConfiguration" });
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { DescribeJobTemplateCommand, IoTClient, ListJobTemplatesCommand } from "@aws-sdk/client-iot";
+import { iotJobTemplatesCollector } from "@/lib/aws/collectors/iot-job-templates";
+import { resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+
+const iot = useAwsMock(IoTClient);
+
+describe("iot.job-templates", () => {
+  it("records each template with its document", async () => {
+    iot.on(ListJobTemplatesCommand).resolves({ jobTemplates: [{ jobTemplateId: "firmware" }] });
+    iot.on(DescribeJobTemplateCommand).resolves({ jobTemplateId: "firmware", document: '{"op":"update"}', timeoutConfig: { inProgressTimeoutInMinutes: 30 } });
+    const run = await runCollector(iotJobTemplatesCollector, { mocks: [iot] });
+    expect(resourceNamed(run, "firmware")).toMatchObject({
+      arn: "arn:aws:iot:eu-west-1:123456789012:jobtemplate/firmware",
+      raw: { jobTemplate: { document: '{"op":"update"}', timeoutConfig: { inProgressTimeoutInMinutes: 30 } } },
+    });
+  });
+});

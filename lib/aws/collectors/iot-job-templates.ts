@@ -1,0 +1,58 @@
+import "server-only";
+/** IoT job templates: DescribeJobTemplate (the document and rollout, abort, timeout and retry configuration) and tags per template. */
+import { DescribeJobTemplateCommand, IoTClient, ListJobTemplatesCommand } from "@aws-sdk/client-iot";
+import { z } from "zod";
+import type { CollectorDefinition } from "@/lib/aws/collector-types";
+import { iotArn } from "@/lib/aws/build-arn";
+import { withCollectorCalls } from "@/lib/aws/collector-calls";
+import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
+import { readIotTags } from "@/lib/aws/read-iot-tags";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { walkPages } from "@/lib/aws/walk-pages";
+
+const PAGE_SIZE = 250;
+
+const templateSchema = z.looseObject({ jobTemplateId: z.string().min(1), jobTemplateArn: z.string().min(1).optional() });
+const describeSchema = z.looseObject({ jobTemplateArn: z.string().nullish(), document: z.string().nullish() });
+
+export const iotJobTemplatesCollector: CollectorDefinition = {
+  id: "iot.job-templates",
+  service: "iot",
+  kinds: [KIND.iotJobTemplate],
+  scope: "regional",
+  phase: 1,
+  apis: [
+    { operation: "ListJobTemplates", calls: { type: "pages", of: KIND.iotJobTemplate, pageSize: PAGE_SIZE } },
+    { operation: "DescribeJobTemplate", calls: { type: "per-item", of: KIND.iotJobTemplate } },
+    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotJobTemplate } },
+  ],
+  run: (ctx) =>
+    withCollectorCalls(ctx, async (calls) => {
+      const iot = ctx.clients.get(IoTClient);
+      await walkPages(
+        ctx,
+        (cursor) =>
+          calls.page(iot, new ListJobTemplatesCommand({ maxResults: PAGE_SIZE, nextToken: cursor ?? undefined }), {
+            items: "jobTemplates",
+            next: "nextToken",
+            item: templateSchema,
+          }),
+        async (templates, batch) => {
+          const details = await mapConcurrent(templates, CONFIG_CONCURRENCY, async (template) => {
+            const arn = template.jobTemplateArn ?? iotArn(ctx, "jobtemplate", template.jobTemplateId);
+            const described = await calls.may(iot, new DescribeJobTemplateCommand({ jobTemplateId: template.jobTemplateId }), describeSchema, { arn });
+            return { template, arn, described, tags: await readIotTags(ctx, calls, arn) };
+          });
+          for (const { template, arn, described, tags } of details) {
+            batch.add({
+              kind: KIND.iotJobTemplate,
+              arn,
+              name: template.jobTemplateId,
+              tags,
+              raw: { jobTemplate: described ? { ...template, ...described } : template },
+            });
+          }
+        },
+      );
+    }),
+};

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { DescribeJobCommand, GetJobDocumentCommand, IoTClient, ListJobsCommand } from "@aws-sdk/client-iot";
+import { iotJobsCollector } from "@/lib/aws/collectors/iot-jobs";
+import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+
+const iot = useAwsMock(IoTClient);
+const ARN = "arn:aws:iot:eu-west-1:123456789012";
+
+describe("iot.jobs", () => {
+  it("records targets, template and document", async () => {
+    iot.on(ListJobsCommand).resolves({ jobs: [{ jobId: "fw-1.2", jobArn: `${ARN}:job/fw-1.2`, status: "IN_PROGRESS" }] });
+    iot.on(DescribeJobCommand).resolves({
+      job: {
+        jobId: "fw-1.2",
+        targets: [`${ARN}:thinggroup/europe`, `${ARN}:thing/sensor-9`],
+        jobTemplateArn: `${ARN}:jobtemplate/firmware`,
+      },
+    });
+    iot.on(GetJobDocumentCommand).resolves({ document: '{"operation":"update","url":"${aws:iot:s3-presigned-url:https://s3/b/fw.bin}"}' });
+    const run = await runCollector(iotJobsCollector, { mocks: [iot] });
+    expect(edges(run)).toEqual([
+      `${ARN}:job/fw-1.2 -created-from-> ${ARN}:jobtemplate/firmware`,
+      `${ARN}:job/fw-1.2 -targets-> ${ARN}:thing/sensor-9`,
+      `${ARN}:job/fw-1.2 -targets-> ${ARN}:thinggroup/europe`,
+    ]);
+    expect(run.relations.map((r) => r.toKind).sort()).toEqual(["AWS::IoT::JobTemplate", "AWS::IoT::Thing", "AWS::IoT::ThingGroup"]);
+    expect(resourceNamed(run, "fw-1.2").raw).toMatchObject({ job: { status: "IN_PROGRESS" }, document: expect.stringContaining("update") });
+  });
+});

@@ -1,0 +1,85 @@
+import "server-only";
+/**
+ * IoT jobs (every status AWS still lists). Per job: DescribeJob (targets, rollout, abort and timeout
+ * configuration, template), GetJobDocument and its tags. Relations: job targets thing / thing
+ * group, job created-from job template. Job executions are per device and are not read.
+ */
+import { DescribeJobCommand, GetJobDocumentCommand, IoTClient, ListJobsCommand } from "@aws-sdk/client-iot";
+import { z } from "zod";
+import type { CollectorDefinition } from "@/lib/aws/collector-types";
+import { iotArn } from "@/lib/aws/build-arn";
+import { withCollectorCalls } from "@/lib/aws/collector-calls";
+import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
+import { kindOfArn } from "@/lib/aws/parse-arn";
+import { readIotTags } from "@/lib/aws/read-iot-tags";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { REL } from "@/lib/aws/relation-types";
+import { walkPages } from "@/lib/aws/walk-pages";
+
+const PAGE_SIZE = 250;
+
+const jobSummarySchema = z.looseObject({ jobId: z.string().min(1), jobArn: z.string().min(1).optional() });
+const describeSchema = z.looseObject({
+  documentSource: z.string().nullish(),
+  job: z
+    .looseObject({
+      targets: z.array(z.string().min(1)).nullish(),
+      jobTemplateArn: z.string().min(1).nullish(),
+    })
+    .nullish(),
+});
+const documentSchema = z.looseObject({ document: z.string().nullish() });
+
+export const iotJobsCollector: CollectorDefinition = {
+  id: "iot.jobs",
+  service: "iot",
+  kinds: [KIND.iotJob],
+  scope: "regional",
+  phase: 1,
+  apis: [
+    { operation: "ListJobs", calls: { type: "pages", of: KIND.iotJob, pageSize: PAGE_SIZE } },
+    { operation: "DescribeJob", calls: { type: "per-item", of: KIND.iotJob } },
+    { operation: "GetJobDocument", calls: { type: "per-item", of: KIND.iotJob } },
+    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotJob } },
+  ],
+  run: (ctx) =>
+    withCollectorCalls(ctx, async (calls) => {
+      const iot = ctx.clients.get(IoTClient);
+      await walkPages(
+        ctx,
+        (cursor) =>
+          calls.page(iot, new ListJobsCommand({ maxResults: PAGE_SIZE, nextToken: cursor ?? undefined }), {
+            items: "jobs",
+            next: "nextToken",
+            item: jobSummarySchema,
+          }),
+        async (jobs, batch) => {
+          const details = await mapConcurrent(jobs, CONFIG_CONCURRENCY, async (summary) => {
+            const arn = summary.jobArn ?? iotArn(ctx, "job", summary.jobId);
+            const described = await calls.may(iot, new DescribeJobCommand({ jobId: summary.jobId }), describeSchema, { arn });
+            const document = await calls.may(iot, new GetJobDocumentCommand({ jobId: summary.jobId }), documentSchema, { arn });
+            const tags = await readIotTags(ctx, calls, arn);
+            return { summary, arn, described, document, tags };
+          });
+          for (const { summary, arn, described, document, tags } of details) {
+            const job = described?.job;
+            batch.add({
+              kind: KIND.iotJob,
+              arn,
+              name: summary.jobId,
+              tags,
+              raw: {
+                job: job ? { ...summary, ...job } : summary,
+                ...(described?.documentSource ? { documentSource: described.documentSource } : {}),
+                ...(document?.document !== undefined ? { document: document.document } : {}),
+              },
+            });
+            for (const target of job?.targets ?? []) {
+              batch.relate(arn, target, REL.targets, kindOfArn(target) ?? KIND.iotThingGroup);
+            }
+            if (job?.jobTemplateArn) batch.relate(arn, job.jobTemplateArn, REL.createdFrom, KIND.iotJobTemplate);
+          }
+        },
+      );
+    }),
+};
