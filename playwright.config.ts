@@ -10,6 +10,7 @@ const executablePath = process.env.SILKROUTE_CHROMIUM_PATH || undefined;
 
 export default defineConfig({
   testDir: "./e2e",
+  testMatch: /\.spec\.ts$/,
   outputDir: "./test-results",
   fullyParallel: false,
   workers: 1,

@@ -25,6 +25,7 @@ export default defineConfig({
           include: ["lib/**/*.int.test.ts", "e2e/doubles/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["lib/testing/integration-global-setup.ts"],
+          env: { LOG_LEVEL: "silent" },
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

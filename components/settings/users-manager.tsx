@@ -97,7 +97,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
                         aria-label={t("roleFor", { email: u.email })}
                         value={u.role}
                         disabled={busy}
-                        className="h-8 w-40"
+                        className="h-8 w-48"
                         onChange={(e) => run(() => changeUserRoleAction({ userId: u.id, role: e.target.value as Role }), t("roleChanged"))}
                       >
                         {ROLES.map((r) => (

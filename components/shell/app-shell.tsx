@@ -37,7 +37,10 @@ export function AppShell({ user, plans, currentPlanId, children }: ShellProps) {
           </button>
         </div>
         <NavLinks onNavigate={() => setOpen(false)} />
-        <div className="mt-auto px-2 pt-6 text-xs leading-relaxed text-slate-400">{t("legalNote")}</div>
+        <div className="mt-auto space-y-4 px-2 pt-6">
+          <LanguageSwitch tone="dark" className="sm:hidden" />
+          <p className="text-xs leading-relaxed text-slate-400">{t("legalNote")}</p>
+        </div>
       </aside>
       {open ? <div className="fixed inset-0 z-30 bg-slate-900/40 lg:hidden" onClick={() => setOpen(false)} aria-hidden /> : null}
       <div className="flex min-w-0 flex-1 flex-col">

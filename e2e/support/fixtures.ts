@@ -32,6 +32,6 @@ export function asRole(role: Role) {
 }
 
 export async function switchLanguage(page: Page, label: "English" | "简体中文") {
-  await page.getByTestId("language-switch").first().selectOption({ label });
+  await page.getByTestId("language-switch").locator("visible=true").first().selectOption({ label });
   await expect(page.locator("html")).toHaveAttribute("lang", label === "English" ? "en" : "zh-CN");
 }

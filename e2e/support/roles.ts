@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ROLES, type Role } from "@/lib/auth/permissions";
-import { DEMO_PASSWORD, demoEmail } from "@/lib/users/ensure-demo-users";
+import { DEMO_PASSWORD, demoEmail } from "@/lib/users/demo-accounts";
 
 export { ROLES, type Role, DEMO_PASSWORD, demoEmail };
 

@@ -5,11 +5,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { createUser } from "@/lib/users/create-user";
 import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
 
-export const DEMO_PASSWORD = "silkroute-demo";
+import { DEMO_PASSWORD, demoEmail } from "@/lib/users/demo-accounts";
 
-export function demoEmail(role: Role): string {
-  return `${role}@demo.silkroute.local`;
-}
+export { DEMO_PASSWORD, demoEmail };
 
 const NAMES: Record<Role, string> = {
   admin: "Ada Admin",
