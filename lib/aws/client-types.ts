@@ -27,6 +27,11 @@ export interface AwsClientFactoryOptions {
   /** Max attempts per call including the first, for throttling and 5xx. */
   maxAttempts?: number;
   signal?: AbortSignal;
+  /**
+   * One endpoint for every service, overriding AWS's (a connection to a private endpoint or a
+   * local stand-in). Without it the SDK's own settings apply (AWS_ENDPOINT_URL and the like).
+   */
+  endpoint?: string;
 }
 
 export interface AwsClientFactory {

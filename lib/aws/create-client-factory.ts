@@ -77,6 +77,7 @@ export function createClientFactory(options: AwsClientFactoryOptions): AwsClient
       credentials: options.credentials,
       maxAttempts,
       retryStrategy: createRetryStrategy({ maxAttempts }),
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       requestHandler: {
         requestTimeout: REQUEST_TIMEOUT_MS,
         connectionTimeout: CONNECTION_TIMEOUT_MS,

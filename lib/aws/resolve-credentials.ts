@@ -59,6 +59,8 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
 export interface ResolveCredentialsOptions {
   /** Region for the STS call of assume-role (regional STS endpoints work in opt-in regions). */
   region?: string;
+  /** Endpoint for that STS call, when the connection overrides AWS's endpoints. */
+  endpoint?: string;
 }
 
 export function resolveCredentials(
@@ -80,7 +82,9 @@ export function resolveCredentials(
             ...(settings.externalId ? { ExternalId: settings.externalId } : {}),
           },
           masterCredentials: settings.sourceProfile ? fromIni({ profile: settings.sourceProfile }) : fromNodeProviderChain(),
-          ...(options.region ? { clientConfig: { region: options.region } } : {}),
+          ...(options.region || options.endpoint
+            ? { clientConfig: { ...(options.region ? { region: options.region } : {}), ...(options.endpoint ? { endpoint: options.endpoint } : {}) } }
+            : {}),
         }),
       );
     case "access-keys": {

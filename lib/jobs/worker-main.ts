@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { JOBS } from "@/lib/jobs/job-registry";
 import { QUEUE_SCHEMA } from "@/lib/jobs/queue";
+import type { JobContext } from "@/lib/jobs/define-job";
 
 /**
  * A worker process: takes jobs from the Postgres queue and runs them. Start as many as you like,
@@ -35,7 +36,8 @@ async function main() {
         const started = Date.now();
         log.info({ job: job.name, jobId: item.id }, "job started");
         try {
-          await job.run(job.data.parse(item.data), { jobId: item.id, signal: stopping.signal });
+          const run = job.run as (data: unknown, ctx: JobContext) => Promise<void>;
+          await run(job.data.parse(item.data), { jobId: item.id, signal: stopping.signal });
           log.info({ job: job.name, jobId: item.id, ms: Date.now() - started }, "job finished");
         } catch (err) {
           log.error({ err, job: job.name, jobId: item.id }, "job failed");

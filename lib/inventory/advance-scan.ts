@@ -1,0 +1,79 @@
+import "server-only";
+import { pool } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+
+/**
+ * After a part of a scan stops: decides what comes next. When every phase 1 task is over, the
+ * phase 2 collectors are due; when every task is over, the scan is finished and gets its status.
+ * The scan row is locked while deciding, so parts finishing at the same moment agree.
+ */
+export type NextStep = { kind: "wait" } | { kind: "phase2"; attempt: number } | { kind: "finished"; status: string };
+
+export async function advanceScan(scanId: string): Promise<NextStep> {
+  const client = await pool().connect();
+  let finished: { status: string; planId: string; resourceCount: number } | null = null;
+  try {
+    await client.query("BEGIN");
+    const scan = (
+      await client.query<{ status: string; attempt: number; cancel_requested: boolean; plan_id: string }>(
+        `SELECT status, attempt, cancel_requested, plan_id FROM scans WHERE id = $1 FOR UPDATE`,
+        [scanId],
+      )
+    ).rows[0];
+    if (!scan || ["complete", "partial", "failed", "cancelled"].includes(scan.status)) {
+      await client.query("COMMIT");
+      return { kind: "finished", status: scan?.status ?? "failed" };
+    }
+    const { rows } = await client.query<{ phase: number; status: string; n: string }>(
+      `SELECT phase, status, count(*) AS n FROM scan_tasks WHERE scan_id = $1 GROUP BY phase, status`,
+      [scanId],
+    );
+    const count = (phase: number, statuses: string[]) => rows.filter((r) => r.phase === phase && statuses.includes(r.status)).reduce((n, r) => n + Number(r.n), 0);
+    const phase1Open = count(1, ["pending", "running"]);
+    const phase2Open = count(2, ["pending", "running"]);
+    if (phase1Open > 0) {
+      await client.query("COMMIT");
+      return { kind: "wait" };
+    }
+    if (phase2Open > 0 && !scan.cancel_requested) {
+      await client.query("COMMIT");
+      return { kind: "phase2", attempt: scan.attempt };
+    }
+    if (scan.cancel_requested) {
+      await client.query(`UPDATE scan_tasks SET status = 'cancelled', finished_at = now() WHERE scan_id = $1 AND status IN ('pending', 'running')`, [scanId]);
+    }
+    const stats = (
+      await client.query<{ resources: string; issues: string; failed: string; first_code: string | null; first_message: string | null }>(
+        `SELECT (SELECT count(*) FROM resources WHERE scan_id = $1) AS resources,
+                (SELECT count(*) FROM scan_issues WHERE scan_id = $1) AS issues,
+                (SELECT count(*) FROM scan_tasks WHERE scan_id = $1 AND status = 'failed') AS failed,
+                (SELECT code FROM scan_issues WHERE scan_id = $1 AND severity = 'error' ORDER BY id LIMIT 1) AS first_code,
+                (SELECT message FROM scan_issues WHERE scan_id = $1 AND severity = 'error' ORDER BY id LIMIT 1) AS first_message`,
+        [scanId],
+      )
+    ).rows[0]!;
+    const resources = Number(stats.resources);
+    const troubled = Number(stats.issues) > 0 || Number(stats.failed) > 0;
+    const status = scan.cancel_requested ? "cancelled" : resources === 0 && troubled ? "failed" : troubled ? "partial" : "complete";
+    await client.query(
+      `UPDATE scans SET status = $2, finished_at = now(), updated_at = now(), resource_count = $3, error_code = $4, error_message = $5 WHERE id = $1`,
+      [scanId, status, resources, status === "failed" ? stats.first_code : null, status === "failed" ? stats.first_message : null],
+    );
+    await client.query("COMMIT");
+    finished = { status, planId: scan.plan_id, resourceCount: resources };
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+  await recordAuditEvent({
+    actor: null,
+    action: "scan.finish",
+    outcome: finished.status === "failed" ? "failure" : "success",
+    target: { type: "scan", id: scanId },
+    planId: finished.planId,
+    details: { status: finished.status, resources: finished.resourceCount },
+  });
+  return { kind: "finished", status: finished.status };
+}

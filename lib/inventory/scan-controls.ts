@@ -1,0 +1,62 @@
+import "server-only";
+import { db, pool } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+async function scanOfOrganization(organizationId: string, scanId: string) {
+  const scan = await db().scan.findFirst({ where: { id: scanId, plan: { organizationId } } });
+  if (!scan) throw new AppError("NOT_FOUND", "This scan does not exist.");
+  return scan;
+}
+
+/** Asks a queued or running scan to stop; its parts stop at the next page, keeping what they read. */
+export async function cancelScan(organizationId: string, scanId: string): Promise<{ planId: string }> {
+  const scan = await scanOfOrganization(organizationId, scanId);
+  if (!["queued", "running"].includes(scan.status)) throw new AppError("CONFLICT", "Only a queued or running scan can be cancelled.");
+  await db().scan.update({ where: { id: scanId }, data: { cancelRequested: true } });
+  return { planId: scan.planId };
+}
+
+/**
+ * Continues a scan that stopped (failed, partial, cancelled, or interrupted): its unfinished
+ * tasks start again from their last stored page; finished ones are kept. Returns the parts to
+ * run and the new attempt number.
+ */
+export async function reopenScan(organizationId: string, scanId: string): Promise<{ planId: string; parts: string[]; attempt: number }> {
+  const scan = await scanOfOrganization(organizationId, scanId);
+  if (scan.status === "complete") throw new AppError("CONFLICT", "This scan is complete: start a new scan to see changes.");
+  if (["queued", "running"].includes(scan.status) && !scan.cancelRequested) {
+    // A running scan whose worker died: nothing has touched it for a while.
+    const stale = Date.now() - scan.updatedAt.getTime() > 60_000;
+    const recent = await db().scanTask.findFirst({ where: { scanId, updatedAt: { gt: new Date(Date.now() - 60_000) } } });
+    if (!stale || recent) throw new AppError("CONFLICT", "This scan is still running.");
+  }
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const reset = await client.query<{ region: string; collector_id: string; phase: number }>(
+      `UPDATE scan_tasks SET status = 'pending', finished_at = NULL, updated_at = now()
+       WHERE scan_id = $1 AND status IN ('failed', 'cancelled', 'running', 'pending') RETURNING region, collector_id, phase`,
+      [scanId],
+    );
+    // Problems of the tasks that run again are theirs to report again; the others' stay.
+    await client.query(
+      `DELETE FROM scan_issues i WHERE i.scan_id = $1 AND (i.collector_id IS NULL OR EXISTS (
+         SELECT 1 FROM scan_tasks t WHERE t.scan_id = i.scan_id AND t.collector_id = i.collector_id AND t.region = i.region AND t.status = 'pending'))`,
+      [scanId],
+    );
+    const updated = await client.query<{ attempt: number }>(
+      `UPDATE scans SET status = 'queued', cancel_requested = false, finished_at = NULL, error_code = NULL, error_message = NULL, attempt = attempt + 1, updated_at = now()
+       WHERE id = $1 RETURNING attempt`,
+      [scanId],
+    );
+    await client.query("COMMIT");
+    const phase1 = [...new Set(reset.rows.filter((r) => r.phase === 1).map((r) => r.region))];
+    const parts = phase1.length > 0 ? phase1 : reset.rows.length > 0 ? ["phase2"] : [];
+    return { planId: scan.planId, parts, attempt: updated.rows[0]!.attempt };
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

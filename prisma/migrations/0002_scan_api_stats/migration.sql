@@ -1,0 +1,17 @@
+-- Calls made per API operation by each region of a scan, for the scan plan and the benchmark.
+CREATE TABLE "scan_api_stats" (
+    "scan_id" TEXT NOT NULL,
+    "region" TEXT NOT NULL,
+    "service" TEXT NOT NULL,
+    "operation" TEXT NOT NULL,
+    "calls" INTEGER NOT NULL DEFAULT 0,
+    "throttles" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "scan_api_stats_pkey" PRIMARY KEY ("scan_id", "region", "service", "operation")
+);
+ALTER TABLE "scan_api_stats" ADD CONSTRAINT "scan_api_stats_scan_id_fkey" FOREIGN KEY ("scan_id") REFERENCES "scans"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The inventory table filters by tag; a GIN index answers `tags @> '{"k":"v"}'`.
+CREATE INDEX "resources_tags_idx" ON "resources" USING GIN ("tags" jsonb_path_ops);
+
+-- Each resume of a scan queues its unfinished parts again under a new attempt number.
+ALTER TABLE "scans" ADD COLUMN "attempt" INTEGER NOT NULL DEFAULT 1;
