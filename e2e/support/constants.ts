@@ -2,3 +2,6 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_SECRET = "e2e-secret-not-for-production-use-0123456789";
 export const E2E_SIGNIN_MAX_ATTEMPTS = 12;
+
+/** Where the end-to-end server writes the address and keys of its stand-in AWS. */
+export const STAND_IN_FILE = "test-results/.stand-in.json";

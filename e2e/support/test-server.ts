@@ -12,7 +12,9 @@ import { closeDatabase, prepareDatabase } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { ensureDemoUsers } from "@/lib/users/ensure-demo-users";
 import { runServices } from "@/lib/launcher/run-services";
-import { E2E_PORT, E2E_SECRET, E2E_SIGNIN_MAX_ATTEMPTS } from "@/e2e/support/constants";
+import { E2E_PORT, E2E_SECRET, E2E_SIGNIN_MAX_ATTEMPTS, STAND_IN_FILE } from "@/e2e/support/constants";
+import { generateEstate } from "@/e2e/doubles/aws/estate";
+import { DEFAULT_CREDENTIALS, startAwsStandIn } from "@/e2e/doubles/aws/server";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silkroute-e2e-"));
 process.env.SILKROUTE_DATA_DIR = dataDir;
@@ -22,6 +24,12 @@ resetEnvForTests();
 const scratch = await createScratchDatabase("e2e");
 await prepareDatabase({ url: scratch.url });
 await ensureDemoUsers();
+
+// A stand-in AWS with a small estate (hostile values included) for the inventory journeys.
+const estate = generateEstate({ seed: 11, regions: ["eu-central-1", "us-east-1"], thingsPerRegion: 150, hostile: true });
+const standIn = await startAwsStandIn({ estate, quotas: "off" });
+fs.mkdirSync(path.dirname(STAND_IN_FILE), { recursive: true });
+fs.writeFileSync(STAND_IN_FILE, JSON.stringify({ url: standIn.url, ...DEFAULT_CREDENTIALS, regions: estate.regions, accountId: estate.accountId }));
 
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,
@@ -41,6 +49,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await services.stop();
+  await standIn.stop();
   await closeDatabase();
   await scratch.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });

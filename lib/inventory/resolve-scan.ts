@@ -1,0 +1,28 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export interface ScanRef {
+  id: string;
+  status: string;
+  mode: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+  resourceCount: number;
+}
+
+/**
+ * The scan an inventory view shows: the one asked for, else the newest finished one (complete or
+ * partial), else the newest that has read anything (a first scan still running).
+ */
+export async function resolveScan(planId: string, scanId?: string | null): Promise<ScanRef | null> {
+  const select = { id: true, status: true, mode: true, createdAt: true, finishedAt: true, resourceCount: true } as const;
+  if (scanId) {
+    const scan = await db().scan.findFirst({ where: { id: scanId, planId }, select });
+    if (!scan) throw new AppError("NOT_FOUND", "This scan does not exist.");
+    return scan;
+  }
+  const finished = await db().scan.findFirst({ where: { planId, status: { in: ["complete", "partial"] } }, orderBy: { createdAt: "desc" }, select });
+  if (finished) return finished;
+  return db().scan.findFirst({ where: { planId, resources: { some: {} } }, orderBy: { createdAt: "desc" }, select });
+}
