@@ -6,10 +6,17 @@ import { env } from "@/lib/env";
  * Structured server logs (JSON lines on stdout). Errors carry the request id that the user sees
  * with the error code, so support can find the detail here without any of it reaching a browser.
  */
-const g = globalThis as typeof globalThis & { __silkrouteLogger?: pino.Logger };
+const g = globalThis as typeof globalThis & { __silkrouteLogger?: pino.Logger; __silkrouteLogToStderr?: boolean };
+
+/** The command line keeps stdout for its own output (`--json`): its logs go to stderr. */
+export function sendLogsToStderr(): void {
+  g.__silkrouteLogToStderr = true;
+  g.__silkrouteLogger = undefined;
+}
 
 export function logger(): pino.Logger {
-  g.__silkrouteLogger ??= pino({
+  g.__silkrouteLogger ??= pino(
+    {
     level: env().LOG_LEVEL,
     base: { app: "silkroute", pid: process.pid },
     redact: {
@@ -17,6 +24,8 @@ export function logger(): pino.Logger {
       censor: "[redacted]",
     },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+    },
+    pino.destination(g.__silkrouteLogToStderr ? 2 : 1),
+  );
   return g.__silkrouteLogger;
 }

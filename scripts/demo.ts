@@ -24,12 +24,11 @@ async function main() {
   const embedded = config.embedded ? await hostEmbeddedDatabase(config.dataDir) : null;
   await prepareDatabase({ url: embedded?.url });
   const users = await ensureDemoUsers();
-  let estate: DemoEstate | null = null;
-  estate = await seedDemoEstate();
-  const services = runServices({ ...process.env, ...(estate?.childEnv ?? {}) });
+  const estate: DemoEstate = await seedDemoEstate();
+  const services = runServices({ ...process.env, ...estate.childEnv });
   const shutdown = async () => {
     await services.stop();
-    await estate?.stop();
+    await estate.stop();
     await closeDatabase();
     await embedded?.close();
     process.exit(0);
@@ -47,13 +46,13 @@ async function main() {
       `  Sign in with any of these accounts; the password is "${DEMO_PASSWORD}" for all:`,
       ...users.map((u) => `    ${u.email.padEnd(width)}   ${u.role}`),
       "",
-      ...(estate ? estate.summary : []),
+      ...estate.summary,
       `  Data folder: ${config.embedded ? config.dataDir : "(DATABASE_URL)"}   ·   Stop with Ctrl+C.`,
       "",
     ].join("\n"),
   );
   const code = await services.exited;
-  await estate?.stop();
+  await estate.stop();
   await closeDatabase();
   await embedded?.close();
   process.exit(code);
