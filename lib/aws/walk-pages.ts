@@ -15,11 +15,10 @@ export async function walkPages<I>(
 ): Promise<void> {
   let cursor = ctx.resumeCursor;
   const seen = new Set<string>();
+  ctx.signal.throwIfAborted();
+  let pending: Promise<Page<I>> = fetchPage(cursor);
   for (;;) {
-    ctx.signal.throwIfAborted();
-    const page = await fetchPage(cursor);
-    const batch = new BatchBuilder(ctx);
-    await handlePage(page.items, batch);
+    const page = await pending;
     let next = page.next;
     if (next !== null && (next === cursor || seen.has(next))) {
       await ctx.report({
@@ -29,7 +28,17 @@ export async function walkPages<I>(
       });
       next = null;
     }
-    if (next !== null) seen.add(next);
+    if (next !== null) {
+      seen.add(next);
+      // The next page is asked for while this one is handled and stored, so the list call's
+      // quota, not the time spent storing, sets the pace. At most one page is read ahead, and its
+      // cursor is stored only once this page is.
+      ctx.signal.throwIfAborted();
+      pending = fetchPage(next);
+      pending.catch(() => undefined);
+    }
+    const batch = new BatchBuilder(ctx);
+    await handlePage(page.items, batch);
     await ctx.emit(batch.toBatch(next));
     if (next === null) return;
     cursor = next;

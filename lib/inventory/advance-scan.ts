@@ -56,7 +56,10 @@ export async function advanceScan(scanId: string): Promise<NextStep> {
     const troubled = Number(stats.issues) > 0 || Number(stats.failed) > 0;
     const status = scan.cancel_requested ? "cancelled" : resources === 0 && troubled ? "failed" : troubled ? "partial" : "complete";
     await client.query(
-      `UPDATE scans SET status = $2, finished_at = now(), updated_at = now(), resource_count = $3, error_code = $4, error_message = $5 WHERE id = $1`,
+      `UPDATE scans SET status = $2, finished_at = now(), updated_at = now(), resource_count = $3, error_code = $4, error_message = $5,
+         kind_counts = (SELECT COALESCE(jsonb_agg(jsonb_build_object('region', region, 'kind', kind, 'count', n)), '[]'::jsonb)
+                        FROM (SELECT region, kind, count(*) AS n FROM resources WHERE scan_id = $1 GROUP BY region, kind) c)
+       WHERE id = $1`,
       [scanId, status, resources, status === "failed" ? stats.first_code : null, status === "failed" ? stats.first_message : null],
     );
     await client.query("COMMIT");
@@ -67,6 +70,8 @@ export async function advanceScan(scanId: string): Promise<NextStep> {
   } finally {
     client.release();
   }
+  // A scan adds many rows at once: fresh statistics keep the inventory's query plans right.
+  await pool().query("ANALYZE resources, resource_relations").catch(() => undefined);
   await recordAuditEvent({
     actor: null,
     action: "scan.finish",

@@ -17,10 +17,12 @@ export async function inventorySummary(planId: string, scanId?: string | null): 
   const scan = await resolveScan(planId, scanId);
   if (!scan) return { scan: null, total: 0, cells: [], kinds: [], regions: [], danglingReferences: 0 };
   const [cells, dangling] = await Promise.all([
-    pool().query<{ kind: string; region: string; count: string }>(
-      `SELECT kind, region, count(*) AS count FROM resources WHERE scan_id = $1 GROUP BY kind, region ORDER BY kind, region`,
-      [scan.id],
-    ),
+    scan.kindCounts
+      ? { rows: scan.kindCounts.map((c) => ({ kind: c.kind, region: c.region, count: String(c.count) })) }
+      : pool().query<{ kind: string; region: string; count: string }>(
+          `SELECT kind, region, count(*) AS count FROM resources WHERE scan_id = $1 GROUP BY kind, region ORDER BY kind, region`,
+          [scan.id],
+        ),
     pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM resource_relations e WHERE e.scan_id = $1
          AND NOT EXISTS (SELECT 1 FROM resources t WHERE t.scan_id = e.scan_id AND t.arn = e.to_arn)`,

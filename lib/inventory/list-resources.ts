@@ -15,17 +15,23 @@ export interface ResourceRow {
 export interface ResourcePage {
   scan: ScanRef | null;
   total: number;
+  /** True when the total is a lower bound ("10,000+"): text and tag filters count at most COUNT_CAP. */
+  totalIsLowerBound: boolean;
   page: number;
   pageSize: number;
   rows: ResourceRow[];
 }
 
-const ORDER: Record<ResourceQuery["sort"], string> = {
-  name: "name",
-  kind: "kind",
-  region: "region",
-  arn: "arn",
+/** Each sort ends in a unique key; (scan, name), (scan, kind, name) and (scan, arn) are indexed. */
+const ORDER: Record<ResourceQuery["sort"], (dir: string) => string> = {
+  name: (d) => `name ${d}, id ${d}`,
+  kind: (d) => `kind ${d}, name ${d}, id ${d}`,
+  region: (d) => `region ${d}, kind ${d}, name ${d}, id ${d}`,
+  arn: (d) => `arn ${d}`,
 };
+
+/** Text and tag filters are counted up to this many matches; more shows as "10,000+". */
+export const COUNT_CAP = 10_000;
 
 /**
  * One page of a plan's inventory: filtered by kind, region, tag and text, sorted, counted, in
@@ -34,7 +40,7 @@ const ORDER: Record<ResourceQuery["sort"], string> = {
  */
 export async function listResources(planId: string, query: ResourceQuery): Promise<ResourcePage> {
   const scan = await resolveScan(planId, query.scanId);
-  if (!scan) return { scan: null, total: 0, page: query.page, pageSize: query.pageSize, rows: [] };
+  if (!scan) return { scan: null, total: 0, totalIsLowerBound: false, page: query.page, pageSize: query.pageSize, rows: [] };
   const where: string[] = ["scan_id = $1"];
   const params: unknown[] = [scan.id];
   const add = (sql: (n: string) => string, value: unknown) => {
@@ -50,14 +56,31 @@ export async function listResources(planId: string, query: ResourceQuery): Promi
   }
   if (query.q?.trim()) add((p) => `search_text LIKE ${p}`, likePattern(query.q.trim()));
   const whereSql = where.join(" AND ");
-  const order = `${ORDER[query.sort]} ${query.dir === "desc" ? "DESC" : "ASC"}, id ${query.dir === "desc" ? "DESC" : "ASC"}`;
+  const order = ORDER[query.sort](query.dir === "desc" ? "DESC" : "ASC");
   const offset = (query.page - 1) * query.pageSize;
+  const searching = Boolean(query.tag || query.q?.trim());
+  const countQuery = async (): Promise<{ total: number; lowerBound: boolean }> => {
+    // A finished scan knows its counts per region and kind: no need to count its rows.
+    if (!searching && scan.kindCounts) {
+      const total = scan.kindCounts
+        .filter((c) => (!query.kind || c.kind === query.kind) && (!query.region || c.region === query.region))
+        .reduce((n, c) => n + c.count, 0);
+      return { total, lowerBound: false };
+    }
+    const cap = searching ? COUNT_CAP + 1 : null;
+    const { rows } = await pool().query<{ n: string }>(
+      cap ? `SELECT count(*) AS n FROM (SELECT 1 FROM resources WHERE ${whereSql} LIMIT ${cap}) c` : `SELECT count(*) AS n FROM resources WHERE ${whereSql}`,
+      params,
+    );
+    const n = Number(rows[0]!.n);
+    return cap && n >= cap ? { total: COUNT_CAP, lowerBound: true } : { total: n, lowerBound: false };
+  };
   const [count, rows] = await Promise.all([
-    pool().query<{ n: string }>(`SELECT count(*) AS n FROM resources WHERE ${whereSql}`, params),
+    countQuery(),
     pool().query<{ id: string; arn: string; kind: string; region: string; name: string; tags: Record<string, string> }>(
       `SELECT id::text AS id, arn, kind, region, name, tags FROM resources WHERE ${whereSql} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}`,
       params,
     ),
   ]);
-  return { scan, total: Number(count.rows[0]!.n), page: query.page, pageSize: query.pageSize, rows: rows.rows };
+  return { scan, total: count.total, totalIsLowerBound: count.lowerBound, page: query.page, pageSize: query.pageSize, rows: rows.rows };
 }

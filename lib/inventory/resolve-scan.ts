@@ -9,6 +9,8 @@ export interface ScanRef {
   createdAt: Date;
   finishedAt: Date | null;
   resourceCount: number;
+  /** Counts per region and kind, kept when the scan finished (null while it runs). */
+  kindCounts: Array<{ region: string; kind: string; count: number }> | null;
 }
 
 /**
@@ -16,13 +18,18 @@ export interface ScanRef {
  * partial), else the newest that has read anything (a first scan still running).
  */
 export async function resolveScan(planId: string, scanId?: string | null): Promise<ScanRef | null> {
-  const select = { id: true, status: true, mode: true, createdAt: true, finishedAt: true, resourceCount: true } as const;
+  const select = { id: true, status: true, mode: true, createdAt: true, finishedAt: true, resourceCount: true, kindCounts: true } as const;
+  const shape = (scan: { kindCounts: unknown } & Omit<ScanRef, "kindCounts">): ScanRef => ({
+    ...scan,
+    kindCounts: (scan.kindCounts as ScanRef["kindCounts"]) ?? null,
+  });
   if (scanId) {
     const scan = await db().scan.findFirst({ where: { id: scanId, planId }, select });
     if (!scan) throw new AppError("NOT_FOUND", "This scan does not exist.");
-    return scan;
+    return shape(scan);
   }
   const finished = await db().scan.findFirst({ where: { planId, status: { in: ["complete", "partial"] } }, orderBy: { createdAt: "desc" }, select });
-  if (finished) return finished;
-  return db().scan.findFirst({ where: { planId, resources: { some: {} } }, orderBy: { createdAt: "desc" }, select });
+  if (finished) return shape(finished);
+  const running = await db().scan.findFirst({ where: { planId, tasks: { some: { itemsFound: { gt: 0 } } } }, orderBy: { createdAt: "desc" }, select });
+  return running ? shape(running) : null;
 }

@@ -5,7 +5,7 @@ import { logger } from "@/lib/log";
 import { AppError } from "@/lib/errors";
 import { collectorRegistry, getCollector } from "@/lib/aws/collector-registry";
 import { classifyAwsError } from "@/lib/aws/classify-aws-error";
-import { identifyAccount } from "@/lib/aws/identify-account";
+import { identifyAccountInRegion } from "@/lib/aws/identify-account";
 import type { AwsClientFactory } from "@/lib/aws/client-types";
 import type { CollectorContext, CollectorIssue, EmitBatch } from "@/lib/aws/collector-types";
 import { openConnectionFrom, type OpenConnection } from "@/lib/connections/open-connection";
@@ -114,7 +114,8 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
   const partitionOf = (arn: string) => arn.split(":")[1] ?? "aws";
   let partition = "aws";
   try {
-    const identity = await counters.runAs("identify", () => identifyAccount(factoryFor(part === PHASE2_PART ? home : part), stop.signal));
+    // A region the account has not enabled answers like wrong credentials; identifyAccountInRegion tells them apart.
+    const identity = await counters.runAs("identify", () => identifyAccountInRegion(factoryFor(part === PHASE2_PART ? home : part), factoryFor(home), stop.signal));
     accountId = identity.accountId;
     partition = identity.partition ?? partitionOf(identity.arn);
     if (!scan.accountId) await db().scan.update({ where: { id: scanId }, data: { accountId } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_STRING, sanitizeJson, sanitizeString } from "@/lib/inventory/sanitize-record";
+import { MAX_STRING, sanitizeJson, sanitizeString, toStorableJson } from "@/lib/inventory/sanitize-record";
 
 describe("sanitize", () => {
   it("keeps hostile text as it is, except NUL which Postgres cannot store", () => {
@@ -20,5 +20,14 @@ describe("sanitize", () => {
       c: "[3 bytes]",
       e: "1",
     });
+  });
+
+  it("serialises for jsonb, fixing NUL, huge strings and BigInt only where present", () => {
+    expect(toStorableJson({ a: "plain" }).text).toBe('{"a":"plain"}');
+    expect(toStorableJson({ a: "x\u0000y" }).text).toBe('{"a":"x\u2400y"}');
+    expect(JSON.parse(toStorableJson({ a: "z".repeat(MAX_STRING + 5) }).text).a).toContain("characters, cut at");
+    expect(toStorableJson({ n: 5n }).text).toBe('{"n":"5"}');
+    // A backslash followed by u0000 as text is not a NUL.
+    expect(toStorableJson({ a: "\\u0000" }).text).toBe(JSON.stringify({ a: "\\u0000" }));
   });
 });

@@ -31,3 +31,19 @@ export function sanitizeJson(value: unknown, depth = 0): unknown {
   }
   return out;
 }
+
+/**
+ * JSON text of a value, safe for Postgres jsonb: the fast path serialises once and only walks the
+ * value (sanitizeJson) when the text shows something to fix — a NUL, a string that may be over
+ * the cap, or a value JSON cannot represent.
+ */
+export function toStorableJson(value: unknown): { text: string; value: unknown } {
+  try {
+    const text = JSON.stringify(value ?? {});
+    if (text.length <= MAX_STRING && !text.includes("\\u0000")) return { text, value };
+  } catch {
+    // BigInt and the like: the slow path converts them.
+  }
+  const clean = sanitizeJson(value ?? {});
+  return { text: JSON.stringify(clean), value: clean };
+}

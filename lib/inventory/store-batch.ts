@@ -2,7 +2,8 @@ import "server-only";
 import crypto from "node:crypto";
 import type pg from "pg";
 import type { RelationRecord, ResourceRecord } from "@/lib/aws/collector-types";
-import { sanitizeJson, sanitizeString } from "@/lib/inventory/sanitize-record";
+import { sanitizeString, toStorableJson } from "@/lib/inventory/sanitize-record";
+import { VOLATILE_KEYS, withoutVolatile } from "@/lib/inventory/volatile-fields";
 
 /**
  * Writes one page of a collector into Postgres in bulk: every resource in one INSERT ... SELECT
@@ -11,8 +12,9 @@ import { sanitizeJson, sanitizeString } from "@/lib/inventory/sanitize-record";
  * duplicating them.
  */
 
-export function contentHash(r: { kind: string; name: string; tags: unknown; raw: unknown }): string {
-  return crypto.createHash("sha256").update(JSON.stringify([r.kind, r.name, r.tags, r.raw])).digest("base64url");
+/** Equal hashes across two scans mean "unchanged" (kind, name, tags and raw data alike). */
+export function contentHash(r: { kind: string; name: string; tagsJson: string; rawJson: string }): string {
+  return crypto.createHash("sha256").update(r.kind).update("\u0000").update(r.name).update("\u0000").update(r.tagsJson).update("\u0000").update(r.rawJson).digest("base64url");
 }
 
 function searchText(r: { name: string; arn: string; tags: Record<string, string> }): string {
@@ -35,20 +37,21 @@ export async function storeBatch(
   const byArn = new Map<string, ResourceRecord>();
   for (const r of resources) byArn.set(r.arn, r);
   const rows = [...byArn.values()].map((r) => {
-    const tags = sanitizeJson(r.tags ?? {}) as Record<string, string>;
-    const raw = sanitizeJson(r.raw ?? {});
+    const tags = toStorableJson(r.tags ?? {});
+    const raw = toStorableJson(r.raw ?? {});
     const name = sanitizeString(r.name ?? "");
     const arn = sanitizeString(r.arn);
+    const kind = sanitizeString(r.kind);
     return {
       arn,
       accountId: sanitizeString(r.accountId),
       region: sanitizeString(r.region),
-      kind: sanitizeString(r.kind),
+      kind,
       name,
-      tags: JSON.stringify(tags),
-      raw: JSON.stringify(raw),
-      hash: contentHash({ kind: r.kind, name, tags, raw }),
-      search: searchText({ name, arn, tags }),
+      tags: tags.text,
+      raw: raw.text,
+      hash: contentHash({ kind, name, tagsJson: tags.text, rawJson: VOLATILE_KEYS[kind] ? JSON.stringify(withoutVolatile(kind, raw.value)) : raw.text }),
+      search: searchText({ name, arn, tags: tags.value as Record<string, string> }),
     };
   });
   if (rows.length > 0) {

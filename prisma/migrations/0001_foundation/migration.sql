@@ -242,8 +242,7 @@ CREATE TABLE "resources" (
     CONSTRAINT "resources_pkey" PRIMARY KEY ("id")
 );
 CREATE UNIQUE INDEX "resources_scan_id_arn_key" ON "resources"("scan_id", "arn");
-CREATE INDEX "resources_scan_id_kind_region_idx" ON "resources"("scan_id", "kind", "region");
-CREATE INDEX "resources_scan_id_region_idx" ON "resources"("scan_id", "region");
+CREATE INDEX "resources_scan_id_kind_name_idx" ON "resources"("scan_id", "kind", "name");
 CREATE INDEX "resources_scan_id_name_idx" ON "resources"("scan_id", "name");
 
 CREATE TABLE "resource_relations" (
@@ -269,5 +268,3 @@ ALTER TABLE "scans" ADD CONSTRAINT "scans_plan_id_fkey" FOREIGN KEY ("plan_id") 
 ALTER TABLE "scans" ADD CONSTRAINT "scans_connection_id_fkey" FOREIGN KEY ("connection_id") REFERENCES "cloud_connections"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 ALTER TABLE "scan_tasks" ADD CONSTRAINT "scan_tasks_scan_id_fkey" FOREIGN KEY ("scan_id") REFERENCES "scans"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "scan_issues" ADD CONSTRAINT "scan_issues_scan_id_fkey" FOREIGN KEY ("scan_id") REFERENCES "scans"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "resources" ADD CONSTRAINT "resources_scan_id_fkey" FOREIGN KEY ("scan_id") REFERENCES "scans"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "resource_relations" ADD CONSTRAINT "resource_relations_scan_id_fkey" FOREIGN KEY ("scan_id") REFERENCES "scans"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -10,8 +10,9 @@ CREATE TABLE "scan_api_stats" (
 );
 ALTER TABLE "scan_api_stats" ADD CONSTRAINT "scan_api_stats_scan_id_fkey" FOREIGN KEY ("scan_id") REFERENCES "scans"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- The inventory table filters by tag; a GIN index answers `tags @> '{"k":"v"}'`.
-CREATE INDEX "resources_tags_idx" ON "resources" USING GIN ("tags" jsonb_path_ops);
-
 -- Each resume of a scan queues its unfinished parts again under a new attempt number.
 ALTER TABLE "scans" ADD COLUMN "attempt" INTEGER NOT NULL DEFAULT 1;
+
+-- A finished scan keeps its counts per region and kind, so the inventory's chart and totals need
+-- no count over its resources.
+ALTER TABLE "scans" ADD COLUMN "kind_counts" JSONB;

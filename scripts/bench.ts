@@ -1,0 +1,204 @@
+/**
+ * `npm run bench`: Silkroute's speed, measured (never asserted in tests).
+ *  1. A summary scan of 100,000 things (and the rest of a realistic estate) against the stand-in
+ *     AWS enforcing AWS's default quotas: wall time against the least time those quotas allow
+ *     for the calls the scan made (target: within 1.15x), and the scanning process's peak
+ *     memory (target: under 512 MB).
+ *  2. Storing: resources per second written by the bulk insert (target: 50,000/s).
+ *  3. The inventory table's query at 100,000+ resources: p50 and p95 (target: p95 under 150 ms).
+ * Runs against DATABASE_URL (a new database on that server) when set, else the embedded database.
+ * Options: --things N (default 100000), --skip-scan.
+ */
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createScratchDatabase } from "@/lib/testing/scratch-database";
+import { closeDatabase, db, pool, prepareDatabase } from "@/lib/db";
+import { resetEnvForTests } from "@/lib/env";
+import { sendLogsToStderr } from "@/lib/log";
+import { createConnection } from "@/lib/connections/save-connection";
+import { createPlan } from "@/lib/plans/save-plan";
+import { storeBatch } from "@/lib/inventory/store-batch";
+import { listResources } from "@/lib/inventory/list-resources";
+import { resourceQuerySchema } from "@/lib/inventory/resource-query";
+import { leastSecondsFor } from "@/lib/inventory/plan-scan";
+import type { ResourceRecord } from "@/lib/aws/collector-types";
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const THINGS = Number(arg("things", "100000"));
+const REGION = "eu-central-1";
+
+sendLogsToStderr();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silkroute-bench-"));
+process.env.SILKROUTE_DATA_DIR = dataDir;
+process.env.SILKROUTE_SECRET ??= crypto.randomBytes(32).toString("base64");
+process.env.LOG_LEVEL = "warn";
+resetEnvForTests();
+
+const results: Array<{ name: string; value: string; target: string; ratio: string; ok: boolean }> = [];
+const report = (name: string, value: string, target: string, ratio: number, ok: boolean) => {
+  results.push({ name, value, target, ratio: ratio.toFixed(2), ok });
+  console.log(`${ok ? "✓" : "✗"} ${name}: ${value} (target ${target}; ratio ${ratio.toFixed(2)})`);
+};
+
+const scratch = await createScratchDatabase("bench");
+await prepareDatabase({ url: scratch.url });
+console.log(`Database: ${scratch.kind === "postgres" ? "Postgres (DATABASE_URL)" : "embedded PGlite"}`);
+
+async function runChild(entry: string, childArgs: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["bin/run.mjs", entry, ...childArgs], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${entry} exited ${code}: ${err.slice(-2000)}`))));
+  });
+}
+
+// 1. The scan.
+let scanId: string | null = null;
+if (!args.includes("--skip-scan")) {
+  console.log(`\nStarting the stand-in AWS with ${THINGS.toLocaleString("en")} things in ${REGION} (default quotas)…`);
+  const standIn = spawn(process.execPath, ["bin/run.mjs", "e2e/doubles/aws/serve.ts", "--port", "0", "--seed", "99", "--things", String(THINGS), "--region", REGION, "--quotas", "default"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const info = await new Promise<{ url: string; accessKeyId: string; secretAccessKey: string }>((resolve, reject) => {
+    let buffer = "";
+    standIn.stdout.on("data", (d) => {
+      buffer += d;
+      const line = buffer.split("\n")[0];
+      if (buffer.includes("\n") && line) resolve(JSON.parse(line));
+    });
+    standIn.once("exit", (code) => reject(new Error(`stand-in exited ${code}`)));
+  });
+  try {
+    const organizationId = `bench-${crypto.randomUUID()}`;
+    await db().organization.create({ data: { id: organizationId, name: "Benchmark" } });
+    const { id: connectionId } = await createConnection(
+      organizationId,
+      { name: "Stand-in", authMode: "access-keys", accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey, profile: null, roleArn: null, externalId: null, endpointUrl: info.url, regions: [REGION] },
+      null,
+    );
+    const { id: planId } = await createPlan(organizationId, { name: "Benchmark", description: null, sourceConnectionId: connectionId, sourceRegions: [REGION], targetRegions: [] }, null);
+    console.log("Scanning (summary) in a separate process, as `silkroute scan` does…");
+    const childEnv = (scratch.kind === "postgres" ? { DATABASE_URL: scratch.url } : { SILKROUTE_DATA_DIR: scratch.dataDir! }) as unknown as NodeJS.ProcessEnv;
+    const out = JSON.parse((await runChild("scripts/bench/scan-child.ts", [organizationId, planId, "summary"], childEnv)).trim().split("\n").pop()!) as {
+      scanId: string;
+      status: string;
+      wallMs: number;
+      maxRssMb: number;
+    };
+    scanId = out.scanId;
+    const made = await db().scanApiStat.findMany({ where: { scanId } });
+    const least = leastSecondsFor(made.filter((m) => m.region !== "identify"));
+    const calls = made.reduce((n, m) => n + m.calls, 0);
+    const throttles = made.reduce((n, m) => n + m.throttles, 0);
+    const resources = await db().resource.count({ where: { scanId } });
+    const wall = out.wallMs / 1000;
+    console.log(`  status ${out.status}; ${resources.toLocaleString("en")} resources; ${calls.toLocaleString("en")} calls; ${throttles} throttled`);
+    const slowest = [...made].sort((a, b) => b.calls - a.calls).slice(0, 3).map((m) => `${m.operation} ${m.calls}`).join(", ");
+    console.log(`  busiest APIs: ${slowest}`);
+    report("summary scan of 100,000 things: wall time vs least time the quotas allow", `${wall.toFixed(1)} s vs ${least.toFixed(1)} s`, "≤ 1.15x", wall / least, wall / least <= 1.15);
+    report("peak memory of the scanning process", `${out.maxRssMb.toFixed(0)} MB`, "< 512 MB", out.maxRssMb / 512, out.maxRssMb < 512);
+  } finally {
+    standIn.kill("SIGTERM");
+  }
+}
+
+// 2. Storing.
+{
+  const organizationId = `bench-store-${crypto.randomUUID()}`;
+  await db().organization.create({ data: { id: organizationId, name: "Benchmark (store)" } });
+  const { id: planId } = await createPlan(organizationId, { name: "Store", description: null, sourceConnectionId: null, sourceRegions: [REGION], targetRegions: [] }, null);
+  const storeScan = crypto.randomUUID();
+  await db().scan.create({ data: { id: storeScan, planId, mode: "summary", regions: [REGION] } });
+  const total = 100_000;
+  const batchSize = 1000;
+  const make = (i: number): ResourceRecord => ({
+    arn: `arn:aws:iot:${REGION}:123456789012:thing/bench-thing-${i}`,
+    kind: "AWS::IoT::Thing",
+    region: REGION,
+    accountId: "123456789012",
+    name: `bench-thing-${i}`,
+    tags: {},
+    raw: { thingName: `bench-thing-${i}`, thingTypeName: "sensor-v2", version: 3, attributes: { site: `site-${i % 97}`, model: "TX-500", firmware: "4.2.1", serial: `SN${i.toString().padStart(9, "0")}` } },
+  });
+  // As in a scan, several collectors store their pages at once.
+  const writers = 4;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      for (let i = (next += batchSize) - batchSize; i < total; i = (next += batchSize) - batchSize) {
+        const client = await pool().connect();
+        try {
+          await client.query("BEGIN");
+          await storeBatch(client, { scanId: storeScan, planId }, Array.from({ length: batchSize }, (_, j) => make(i + j)), []);
+          await client.query("COMMIT");
+        } finally {
+          client.release();
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const rate = total / seconds;
+  const stored = await db().resource.count({ where: { scanId: storeScan } });
+  if (stored !== total) throw new Error(`stored ${stored} of ${total}`);
+  report(`storing resources (bulk insert, ${batchSize} per transaction, ${writers} writers)`, `${Math.round(rate).toLocaleString("en")} resources/s`, "≥ 50,000/s", rate / 50_000, rate >= 50_000);
+}
+
+// 3. The inventory table's API.
+{
+  const planRow = scanId ? await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { planId: true } }) : null;
+  if (planRow) {
+    const count = await db().resource.count({ where: { scanId: scanId! } });
+    // What people do with the table: open it, page, sort by each column, filter by kind, region,
+    // tag and text, and combinations.
+    const queries: Array<Record<string, string>> = [
+      {},
+      { page: "2" },
+      { page: "1500" },
+      { sort: "kind" },
+      { sort: "kind", dir: "desc", page: "20" },
+      { sort: "region" },
+      { sort: "arn", page: "700" },
+      { kind: "AWS::IoT::Thing" },
+      { kind: "AWS::IoT::Thing", page: "1000" },
+      { kind: "AWS::IoT::Certificate", sort: "name", dir: "desc", page: "300" },
+      { kind: "AWS::IoT::TopicRule" },
+      { region: REGION, kind: "AWS::IoT::Thing", page: "40" },
+      { region: REGION },
+      { q: "thing-04" },
+      { q: "sensor" },
+      { kind: "AWS::IoT::Thing", q: "00017" },
+      { tag: "env=prod" },
+      { tag: "team" },
+    ];
+    const times: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (const q of queries) {
+        const started = performance.now();
+        await listResources(planRow.planId, resourceQuerySchema.parse({ ...q, scanId: scanId! }));
+        times.push(performance.now() - started);
+      }
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+    console.log(`  ${times.length} queries over ${count.toLocaleString("en")} resources: p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms`);
+    report("inventory table API, p95 at 100,000+ resources", `${p(0.95).toFixed(1)} ms (p50 ${p(0.5).toFixed(1)} ms)`, "< 150 ms", p(0.95) / 150, p(0.95) < 150);
+  }
+}
+
+await closeDatabase();
+await scratch.drop();
+fs.rmSync(dataDir, { recursive: true, force: true });
+console.log("\nSilkroute benchmark:");
+for (const r of results) console.log(`  ${r.ok ? "✓" : "✗"} ${r.name}: ${r.value} — target ${r.target}, ratio ${r.ratio}`);
