@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "@/lib/ui/cn";
 
 type Tone = "info" | "error" | "success" | "warning";
@@ -9,9 +9,15 @@ const tones: Record<Tone, string> = {
   warning: "border-amber-200 bg-amber-50 text-amber-900",
 };
 
-export function Alert({ tone = "info", title, children, className }: { tone?: Tone; title?: ReactNode; children?: ReactNode; className?: string }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  className,
+  ...props
+}: { tone?: Tone; title?: ReactNode; children?: ReactNode; className?: string } & Omit<HTMLAttributes<HTMLDivElement>, "title" | "children" | "className">) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-4 py-3 text-sm", tones[tone], className)}>
+    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-4 py-3 text-sm", tones[tone], className)} {...props}>
       {title ? <p className="font-medium">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : undefined}>{children}</div> : null}
     </div>

@@ -185,11 +185,7 @@ export function classifyAwsError(err: unknown, context: ClassifyContext = {}): C
     );
   }
   if (has(REGION_NAMES) || /region .*(not enabled|disabled|opt.?in)|not (activated|enabled) in this region/i.test(f.message)) {
-    const region = context.region ? ` ${context.region}` : "";
-    return result(
-      "RegionNotEnabled",
-      `The region${region} is not enabled for this AWS account. Enable the opt-in region in the AWS account settings, or remove it from the connection.`,
-    );
+    return result("RegionNotEnabled", regionNotEnabledMessage(context.region));
   }
   if (f.name === "CredentialsProviderError" || f.name === "TokenProviderError") {
     return result(
@@ -210,9 +206,10 @@ export function classifyAwsError(err: unknown, context: ClassifyContext = {}): C
         "The role could not be assumed. Check the role's trust policy, the external id, and that the source credentials may call sts:AssumeRole.",
       );
     }
+    const where = context.region ? ` in ${context.region}` : "";
     return result(
       "AccessDenied",
-      `The credentials are valid but not allowed${call}. Grant the read-only permission to the IAM role or user of this connection.`,
+      `The credentials are valid but not allowed${call}${where}. Grant the read-only permission to the IAM role or user of this connection.`,
     );
   }
   if (isThrottlingError(err)) {
@@ -237,6 +234,11 @@ export function classifyAwsError(err: unknown, context: ClassifyContext = {}): C
     return result("ServiceUnavailable", `AWS answered with a server error${call} after every retry. Try again later.`, true);
   }
   return result("Unknown", `AWS returned an unexpected error${call}${f.name ? ` (${f.name})` : ""}.`);
+}
+
+/** What a user is told about an opt-in region the account has not enabled. */
+export function regionNotEnabledMessage(region?: string): string {
+  return `The region${region ? ` ${region}` : ""} is not enabled for this AWS account. Enable the opt-in region in the AWS account settings, or remove it from the connection.`;
 }
 
 /** Classifies `err` and wraps it in an AwsOperationError (returned as is when it already is one). */

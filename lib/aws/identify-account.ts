@@ -7,7 +7,7 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { z } from "zod";
 import type { AwsClientFactory } from "@/lib/aws/client-types";
 import { AwsOperationError } from "@/lib/aws/aws-operation-error";
-import { toAwsOperationError } from "@/lib/aws/classify-aws-error";
+import { regionNotEnabledMessage, toAwsOperationError } from "@/lib/aws/classify-aws-error";
 import { describeZodIssues } from "@/lib/aws/describe-zod-issues";
 
 export interface AccountIdentity {
@@ -44,4 +44,29 @@ export async function identifyAccount(clients: AwsClientFactory, signal?: AbortS
   }
   const { Account, Arn, UserId } = parsed.data;
   return { accountId: Account, arn: Arn, userId: UserId, partition: Arn.split(":")[1] ?? "aws" };
+}
+
+/**
+ * identifyAccount in one region of a connection whose credentials work in `home`. AWS answers a
+ * call to an opt-in region the account has not enabled as if the credentials were wrong
+ * (InvalidClientTokenId, UnrecognizedClientException: "The security token included in the request
+ * is invalid"). When the same credentials are accepted in `home`, the failure is the region's and
+ * is reported as RegionNotEnabled; otherwise the original error stands.
+ */
+export async function identifyAccountInRegion(clients: AwsClientFactory, home: AwsClientFactory, signal?: AbortSignal): Promise<AccountIdentity> {
+  try {
+    return await identifyAccount(clients, signal);
+  } catch (error) {
+    if (!(error instanceof AwsOperationError) || error.code !== "InvalidCredentials" || clients.region === home.region) throw error;
+    const acceptedAtHome = await identifyAccount(home, signal).then(
+      () => true,
+      () => false,
+    );
+    if (!acceptedAtHome) throw error;
+    throw new AwsOperationError("RegionNotEnabled", regionNotEnabledMessage(clients.region), false, {
+      operation: "GetCallerIdentity",
+      detail: error.detail,
+      cause: error,
+    });
+  }
 }

@@ -35,6 +35,7 @@ export const arns = {
   sqsQueue: (s: ArnScope, name: string) => `arn:aws:sqs:${s.region}:${s.accountId}:${name}`,
   snsTopic: (s: ArnScope, name: string) => `arn:aws:sns:${s.region}:${s.accountId}:${name}`,
   timestreamDatabase: (s: ArnScope, name: string) => `arn:aws:timestream:${s.region}:${s.accountId}:database/${name}`,
+  timestreamTable: (s: ArnScope, database: string, table: string) => `arn:aws:timestream:${s.region}:${s.accountId}:database/${database}/table/${table}`,
   kmsKey: (s: ArnScope, id: string) => `arn:aws:kms:${s.region}:${s.accountId}:key/${id}`,
   kmsAlias: (s: ArnScope, alias: string) => `arn:aws:kms:${s.region}:${s.accountId}:${alias}`,
   logGroup: (s: ArnScope, name: string) => `arn:aws:logs:${s.region}:${s.accountId}:log-group:${name}`,

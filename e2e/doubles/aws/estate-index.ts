@@ -67,6 +67,8 @@ export class RegionIndex {
   /** Certificates oldest first (ListCertificates with isAscendingOrder). */
   readonly certificatesAscending: Certificate[];
   readonly caById: Map<string, CaCertificate>;
+  /** Per CA certificate id: the certificates it issued, oldest first. */
+  readonly certificatesByCa = new Map<string, Certificate[]>();
   readonly policyByName: Map<string, IotPolicy>;
   /** Per policy: the thing groups, then the certificates, it is attached to. */
   readonly policyGroupTargets = new Map<string, string[]>();
@@ -124,6 +126,7 @@ export class RegionIndex {
     this.certificateById = byKey(iot.certificates, (c) => c.id);
     this.certificatesAscending = [...iot.certificates].sort((a, b) => a.creationDate - b.creationDate || (a.id < b.id ? -1 : 1));
     this.caById = byKey(iot.caCertificates, (c) => c.id);
+    for (const cert of this.certificatesAscending) if (cert.caCertificateId) push(this.certificatesByCa, cert.caCertificateId, cert);
     this.policyByName = byKey(iot.policies, (p) => p.name);
     for (const group of iot.thingGroups) for (const p of group.policyNames) push(this.policyGroupTargets, p, group.name);
     for (const cert of this.certificatesAscending) for (const p of cert.policyNames) push(this.policyCertificateTargets, p, cert.id);

@@ -22,6 +22,7 @@ export const CFN_TYPES = [
   "AWS::IoT::ProvisioningTemplate",
   "AWS::IoT::FleetIndexing",
   "AWS::IoT::Logging",
+  "AWS::IoT::Endpoint",
   "AWS::S3::Bucket",
   "AWS::DynamoDB::Table",
   "AWS::Lambda::Function",
@@ -29,8 +30,10 @@ export const CFN_TYPES = [
   "AWS::SQS::Queue",
   "AWS::SNS::Topic",
   "AWS::Timestream::Database",
+  "AWS::Timestream::Table",
   "AWS::IAM::Role",
   "AWS::KMS::Key",
+  "AWS::KMS::Alias",
   "AWS::Logs::LogGroup",
   "AWS::CloudTrail::Trail",
 ] as const;
@@ -479,7 +482,18 @@ export interface SnsTopic {
 export interface TimestreamDatabase {
   name: string;
   kmsKeyArn: string;
-  tableCount: number;
+  tables: TimestreamTable[];
+  creationTime: number;
+  lastUpdatedTime: number;
+  tags: Tags;
+}
+
+export interface TimestreamTable {
+  name: string;
+  status: "ACTIVE" | "DELETING" | "RESTORING";
+  memoryStoreRetentionHours: number;
+  magneticStoreRetentionDays: number;
+  magneticStoreWritesEnabled: boolean;
   creationTime: number;
   lastUpdatedTime: number;
   tags: Tags;

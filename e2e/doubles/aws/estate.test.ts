@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CFN_TYPES, RULE_ACTION_KINDS, estateSummary, expectedCounts, generateEstate, regionShortCode, type RegionEstate } from "./estate";
+import { CFN_TYPES, RULE_ACTION_KINDS, estateSummary, expectedCounts, generateEstate, referencedKmsKeys, referencedRoleArns, regionShortCode, type RegionEstate } from "./estate";
 import { HOSTILE_VALUES, HOSTILE_VALUE_LIST } from "./hostile-values";
 
 const regions = ["eu-central-1", "us-east-1"];
@@ -132,11 +132,32 @@ describe("generateEstate", () => {
     expect(eu["AWS::IoT::FleetIndexing"]).toBe(1);
     expect(eu["AWS::IoT::Logging"]).toBe(1);
     expect(eu["AWS::IAM::Role"]).toBe(0);
+    expect(eu["AWS::IoT::Endpoint"]).toBe(3);
+    expect(eu["AWS::Timestream::Table"]).toBe(4);
+    // every role is named by something in the estate
     expect(counts.global?.["AWS::IAM::Role"]).toBe(estate.iamRoles.length);
+    // keys are counted when something is encrypted with them: five customer keys of seven, and the
+    // AWS managed keys of Kinesis and SNS, which are named by their aliases
+    const euKeys = (estate.byRegion["eu-central-1"] as RegionEstate).kmsKeys;
+    expect(euKeys).toHaveLength(7);
+    expect(eu["AWS::KMS::Key"]).toBe(7);
+    expect(eu["AWS::KMS::Alias"]).toBe(2);
+    const { keys, aliases } = referencedKmsKeys(estate, "eu-central-1");
+    expect([...aliases].sort()).toEqual(["arn:aws:kms:eu-central-1:123456789012:alias/aws/kinesis", "arn:aws:kms:eu-central-1:123456789012:alias/aws/sns"]);
+    expect(euKeys.filter((k) => keys.has(`arn:aws:kms:eu-central-1:123456789012:key/${k.id}`)).map((k) => k.description)).not.toContain("Retired key from the 2022 pilot");
     const buckets = regions.reduce((sum, region) => sum + (counts[region]?.["AWS::S3::Bucket"] ?? 0), 0);
     expect(buckets).toBe(estate.s3Buckets.length);
     const summary = estateSummary(estate);
     expect(summary.total).toBe(Object.values(summary.totals).reduce((a, b) => a + b, 0));
+  });
+
+  it("counts only the roles the scanned regions' resources name", () => {
+    const estate = generateEstate({ seed: 9, regions, thingsPerRegion: 50 });
+    const all = referencedRoleArns(estate);
+    const second = referencedRoleArns(estate, ["us-east-1"]);
+    expect(all.size).toBe(estate.iamRoles.length);
+    // the multi-region trail and the replicated bucket live in the first region
+    expect([...all].filter((arn) => !second.has(arn)).map((arn) => arn.split("/").pop()).sort()).toEqual(["cloudtrail-to-cloudwatch-role", "s3-replication-role"]);
   });
 
   it("generates 100,000 things per region quickly and compactly", () => {

@@ -40,6 +40,7 @@ import {
   type ThingGroup,
   type ThingType,
   type TimestreamDatabase,
+  type TimestreamTable,
   type TopicRule,
   type TopicRuleDestination,
 } from "./estate-types";
@@ -565,9 +566,32 @@ function buildTopics(ctx: GenerationContext, rng: Prng): SnsTopic[] {
 
 function buildTimestream(ctx: GenerationContext, rng: Prng, keyArn: (alias: string) => string): TimestreamDatabase[] {
   const created = dateBetween(rng);
+  const telemetryUpdated = created + rng.int(0, 100) * DAY;
+  const table = (name: string, tableCreated: number, memoryHours: number, magneticDays: number, magneticWrites: boolean, tags: Tags = {}): TimestreamTable => ({
+    name,
+    status: "ACTIVE",
+    memoryStoreRetentionHours: memoryHours,
+    magneticStoreRetentionDays: magneticDays,
+    magneticStoreWritesEnabled: magneticWrites,
+    creationTime: tableCreated,
+    lastUpdatedTime: tableCreated + rng.int(0, 60) * DAY,
+    tags,
+  });
   return [
-    { name: "iot_telemetry", kmsKeyArn: keyArn("alias/iot-timestream"), tableCount: 3, creationTime: created, lastUpdatedTime: created + rng.int(0, 100) * DAY, tags: hostileTag(ctx, 4, { service: "telemetry" }) },
-    { name: "fleet_metrics", kmsKeyArn: keyArn("alias/iot-timestream"), tableCount: 1, creationTime: created + DAY, lastUpdatedTime: created + DAY, tags: {} },
+    {
+      name: "iot_telemetry",
+      kmsKeyArn: keyArn("alias/iot-timestream"),
+      // "measurements" is the table the telemetry_to_timestream rule writes to
+      tables: [
+        table("measurements", created, 24, 365, true, { service: "telemetry" }),
+        table("device_status", created + DAY, 12, 90, false),
+        table("alerts", created + 2 * DAY, 72, 730, false, { "data-classification": "internal" }),
+      ],
+      creationTime: created,
+      lastUpdatedTime: telemetryUpdated,
+      tags: hostileTag(ctx, 4, { service: "telemetry" }),
+    },
+    { name: "fleet_metrics", kmsKeyArn: keyArn("alias/iot-timestream"), tables: [table("hourly_rollup", created + DAY, 6, 1825, false)], creationTime: created + DAY, lastUpdatedTime: created + DAY, tags: {} },
   ];
 }
 
@@ -1282,9 +1306,101 @@ function zeroCounts(): ResourceCounts {
 }
 
 /**
- * Every resource of the estate by CloudFormation type, per region and "global" (IAM roles).
- * Every type appears in every record (zero where there is none). S3 buckets count under the
- * region they are located in; device shadows are not resources.
+ * The IAM roles the estate's resources name, as ARNs: rule actions (at any depth, e.g. an HTTP
+ * action's SigV4 role), rule destinations, role aliases, jobs (presigned URLs), provisioning
+ * templates, CA registration, IoT logging, Lambda functions, trails, and S3 replication. Only
+ * resources located in `regions` count (S3 buckets by their location).
+ */
+export function referencedRoleArns(estate: Estate, regions: readonly string[] = estate.regions): Set<string> {
+  const out = new Set<string>();
+  const add = (arn: string | undefined) => {
+    if (arn) out.add(arn);
+  };
+  const collectRoleArns = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(collectRoleArns);
+    else if (value && typeof value === "object") {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === "roleArn" && typeof v === "string") add(v);
+        else collectRoleArns(v);
+      }
+    }
+  };
+  for (const region of regions) {
+    const r = estate.byRegion[region];
+    if (!r) continue;
+    const iot = r.iot;
+    for (const rule of iot.topicRules) collectRoleArns([rule.actions, rule.errorAction]);
+    for (const d of iot.topicRuleDestinations) add(d.vpc?.roleArn);
+    for (const a of iot.roleAliases) add(a.roleArn);
+    for (const j of iot.jobs) add(j.presignedUrlRoleArn);
+    for (const t of iot.provisioningTemplates) add(t.provisioningRoleArn);
+    for (const c of iot.caCertificates) add(c.registrationConfig?.roleArn);
+    add(iot.logging.roleArn);
+    for (const f of r.lambdaFunctions) add(f.roleArn);
+    for (const t of r.cloudTrails) add(t.cloudWatchLogsRoleArn);
+  }
+  for (const b of estate.s3Buckets) if (regions.includes(b.region)) add(b.replication?.roleArn);
+  return out;
+}
+
+/**
+ * The KMS keys the resources located in a region are encrypted with, as the services name them:
+ * key ARNs, or alias names ("alias/aws/sns" for AWS managed keys).
+ */
+export function kmsReferences(estate: Estate, region: string): string[] {
+  const r = estate.byRegion[region];
+  if (!r) return [];
+  const refs = [
+    ...estate.s3Buckets.filter((b) => b.region === region).map((b) => b.encryption?.kmsKeyArn),
+    ...r.dynamodbTables.map((t) => t.sse?.kmsKeyArn),
+    ...r.lambdaFunctions.map((f) => f.kmsKeyArn),
+    ...r.kinesisStreams.map((k) => (k.encryption === "KMS" ? k.kmsKeyId : undefined)),
+    ...r.sqsQueues.map((q) => q.kmsKeyId),
+    ...r.snsTopics.map((t) => t.kmsKeyId),
+    ...r.timestreamDatabases.map((d) => d.kmsKeyArn),
+    ...r.logGroups.map((g) => g.kmsKeyArn),
+    ...r.cloudTrails.map((t) => t.kmsKeyArn),
+  ];
+  return [...new Set(refs.filter((x): x is string => Boolean(x)))];
+}
+
+/**
+ * The KMS keys and aliases a region's resources reference, resolved the way KMS resolves them: a
+ * key ARN or a customer alias names one of the region's keys; "alias/aws/<service>" names the AWS
+ * managed key of that service (AWS creates it on first use). Unresolvable references dangle.
+ */
+export function referencedKmsKeys(estate: Estate, region: string): { keys: Set<string>; aliases: Set<string> } {
+  const r = estate.byRegion[region];
+  const keys = new Set<string>();
+  const aliases = new Set<string>();
+  if (!r) return { keys, aliases };
+  const scope = { accountId: estate.accountId, region };
+  for (const ref of kmsReferences(estate, region)) {
+    const alias = ref.startsWith("alias/") ? ref : /^arn:aws:kms:[^:]+:\d{12}:(alias\/.+)$/.exec(ref)?.[1];
+    if (alias) {
+      const key = r.kmsKeys.find((k) => k.aliases.includes(alias));
+      if (key) keys.add(arns.kmsKey(scope, key.id));
+      else if (alias.startsWith("alias/aws/")) keys.add(`aws-managed:${alias}`);
+      else continue;
+      aliases.add(arns.kmsAlias(scope, alias));
+    } else if (r.kmsKeys.some((k) => arns.kmsKey(scope, k.id) === ref)) {
+      keys.add(ref);
+    }
+  }
+  return { keys, aliases };
+}
+
+/**
+ * What an inventory of the whole estate finds, by CloudFormation type (and the synthetic kinds
+ * Silkroute records), per region and "global" (IAM roles). Every type appears in every record
+ * (zero where there is none). S3 buckets count under the region they are located in; device
+ * shadows are not resources.
+ *
+ * IAM roles and KMS keys are read by reference, as an inventory of an IoT estate reads them: the
+ * roles the estate's resources name, and the keys and aliases its resources are encrypted with
+ * (customer keys and AWS managed keys alike). A key nothing uses (the retired pilot key, the
+ * firmware signing key) is not counted. Endpoints: the ATS data, credential provider and jobs
+ * endpoints; the legacy Symantec-signed iot:Data endpoint is not an inventory item.
  */
 export function expectedCounts(estate: Estate): Record<string, ResourceCounts> {
   const out: Record<string, ResourceCounts> = {};
@@ -1309,6 +1425,7 @@ export function expectedCounts(estate: Estate): Record<string, ResourceCounts> {
     c["AWS::IoT::ProvisioningTemplate"] = iot.provisioningTemplates.length;
     c["AWS::IoT::FleetIndexing"] = 1;
     c["AWS::IoT::Logging"] = 1;
+    c["AWS::IoT::Endpoint"] = (["iot:Data-ATS", "iot:CredentialProvider", "iot:Jobs"] as const).filter((t) => iot.endpoints[t]).length;
     c["AWS::S3::Bucket"] = estate.s3Buckets.filter((b) => b.region === region).length;
     c["AWS::DynamoDB::Table"] = r.dynamodbTables.length;
     c["AWS::Lambda::Function"] = r.lambdaFunctions.length;
@@ -1316,13 +1433,17 @@ export function expectedCounts(estate: Estate): Record<string, ResourceCounts> {
     c["AWS::SQS::Queue"] = r.sqsQueues.length;
     c["AWS::SNS::Topic"] = r.snsTopics.length;
     c["AWS::Timestream::Database"] = r.timestreamDatabases.length;
-    c["AWS::KMS::Key"] = r.kmsKeys.length;
+    c["AWS::Timestream::Table"] = r.timestreamDatabases.reduce((n, d) => n + d.tables.length, 0);
+    const kms = referencedKmsKeys(estate, region);
+    c["AWS::KMS::Key"] = kms.keys.size;
+    c["AWS::KMS::Alias"] = kms.aliases.size;
     c["AWS::Logs::LogGroup"] = r.logGroups.length;
     c["AWS::CloudTrail::Trail"] = r.cloudTrails.length;
     out[region] = c;
   }
   const global = zeroCounts();
-  global["AWS::IAM::Role"] = estate.iamRoles.length;
+  const roles = referencedRoleArns(estate);
+  global["AWS::IAM::Role"] = estate.iamRoles.filter((role) => roles.has(arns.iamRole(estate.accountId, role.name, role.path))).length;
   out.global = global;
   return out;
 }

@@ -22,6 +22,7 @@ import {
   GetV2LoggingOptionsCommand,
   IoTClient,
   ListAttachedPoliciesCommand,
+  ListCertificatesByCACommand,
   ListBillingGroupsCommand,
   ListDomainConfigurationsCommand,
   ListIndicesCommand,
@@ -40,6 +41,7 @@ import {
   paginateListAuthorizers,
   paginateListCACertificates,
   paginateListCertificates,
+  paginateListCertificatesByCA,
   paginateListJobs,
   paginateListJobTemplates,
   paginateListPolicies,
@@ -208,6 +210,18 @@ describe("IoT control plane: registry", () => {
     const caDesc = await iot.send(new DescribeCACertificateCommand({ certificateId: ca?.id }));
     expect(caDesc.certificateDescription?.autoRegistrationStatus).toBe("ENABLE");
     expect(caDesc.registrationConfig?.templateName).toBe("jitp-template");
+  });
+
+  it("lists the certificates each CA issued, page by page", async () => {
+    for (const ca of region.iot.caCertificates) {
+      const issued = region.iot.certificates.filter((c) => c.caCertificateId === ca.id);
+      const listed = await collect(paginateListCertificatesByCA({ client: iot, pageSize: 100 }, { caCertificateId: ca.id }), (p) => p.certificates);
+      expect(listed.items.map((c) => c.certificateId).sort()).toEqual(issued.map((c) => c.id).sort());
+      expect(listed.pages).toBe(Math.max(1, Math.ceil(issued.length / 100)));
+    }
+    expect(region.iot.certificates.some((c) => c.caCertificateId)).toBe(true);
+    const unknown = await failure(iot.send(new ListCertificatesByCACommand({ caCertificateId: "0".repeat(64) })));
+    expect(unknown.name).toBe("ResourceNotFoundException");
   });
 });
 

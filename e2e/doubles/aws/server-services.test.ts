@@ -3,7 +3,7 @@ import { CloudWatchLogsClient, ListTagsForResourceCommand as ListLogTagsCommand,
 import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, ListTagsOfResourceCommand, paginateListTables } from "@aws-sdk/client-dynamodb";
 import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, ListRoleTagsCommand, paginateListRoles } from "@aws-sdk/client-iam";
 import { DescribeStreamSummaryCommand, KinesisClient, ListTagsForStreamCommand, paginateListStreams } from "@aws-sdk/client-kinesis";
-import { DescribeKeyCommand, KMSClient, ListResourceTagsCommand, paginateListAliases } from "@aws-sdk/client-kms";
+import { DescribeKeyCommand, KMSClient, ListAliasesCommand, ListResourceTagsCommand, paginateListAliases } from "@aws-sdk/client-kms";
 import { GetFunctionCommand, LambdaClient, ListTagsCommand, paginateListFunctions } from "@aws-sdk/client-lambda";
 import {
   GetBucketEncryptionCommand,
@@ -20,7 +20,13 @@ import {
 } from "@aws-sdk/client-s3";
 import { ListTagsForResourceCommand as ListTopicTagsCommand, GetTopicAttributesCommand, SNSClient, paginateListTopics } from "@aws-sdk/client-sns";
 import { GetQueueAttributesCommand, ListQueueTagsCommand, ListQueuesCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { TimestreamWriteClient, ListDatabasesCommand, ListTagsForResourceCommand as ListTimestreamTagsCommand } from "@aws-sdk/client-timestream-write";
+import {
+  DescribeTableCommand as DescribeTimestreamTableCommand,
+  ListDatabasesCommand,
+  ListTagsForResourceCommand as ListTimestreamTagsCommand,
+  TimestreamWriteClient,
+  paginateListTables as paginateListTimestreamTables,
+} from "@aws-sdk/client-timestream-write";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { arns } from "./arns";
 import type { RegionEstate, S3Bucket } from "./estate";
@@ -205,6 +211,23 @@ describe("Timestream Write (awsJson1_0 with endpoint discovery)", () => {
       else process.env.AWS_ENDPOINT_URL = previous;
     }
   });
+
+  it("lists, describes and tags the tables of each database", async () => {
+    const ts = new TimestreamWriteClient(clientConfig(t.server));
+    for (const database of eu.timestreamDatabases) {
+      const tables = await all(paginateListTimestreamTables({ client: ts, pageSize: 2 }, { DatabaseName: database.name }), (p) => p.Tables);
+      expect(tables.map((x) => x.TableName)).toEqual(database.tables.map((x) => x.name));
+      expect(tables.every((x) => x.DatabaseName === database.name && x.Arn === arns.timestreamTable(scope, database.name, x.TableName as string))).toBe(true);
+    }
+    const everyTable = await all(paginateListTimestreamTables({ client: ts }, {}), (p) => p.Tables);
+    expect(everyTable).toHaveLength(eu.timestreamDatabases.reduce((n, d) => n + d.tables.length, 0));
+    const described = await ts.send(new DescribeTimestreamTableCommand({ DatabaseName: "iot_telemetry", TableName: "measurements" }));
+    expect(described.Table?.RetentionProperties?.MemoryStoreRetentionPeriodInHours).toBe(24);
+    const tags = await ts.send(new ListTimestreamTagsCommand({ ResourceARN: arns.timestreamTable(scope, "iot_telemetry", "measurements") }));
+    expect(tags.Tags).toEqual([{ Key: "service", Value: "telemetry" }]);
+    expect((await failure(ts.send(new DescribeTimestreamTableCommand({ DatabaseName: "iot_telemetry", TableName: "nope" })))).name).toBe("ResourceNotFoundException");
+    expect((await failure(ts.send(new ListTimestreamTagsCommand({ ResourceARN: arns.timestreamTable(scope, "iot_telemetry", "nope") })))).name).toBe("ResourceNotFoundException");
+  });
 });
 
 describe("IAM (awsQuery, global)", () => {
@@ -232,6 +255,13 @@ describe("KMS (awsJson1_1)", () => {
     expect(byArn.KeyMetadata?.KeyId).toBe(key.KeyMetadata?.KeyId);
     const managed = await kms.send(new DescribeKeyCommand({ KeyId: "alias/aws/kinesis" }));
     expect(managed.KeyMetadata?.KeyManager).toBe("AWS");
+    // an AWS managed key answers to its id and ARN too, and ListAliases names its alias
+    const managedById = await kms.send(new DescribeKeyCommand({ KeyId: managed.KeyMetadata?.KeyId }));
+    expect(managedById.KeyMetadata?.Arn).toBe(managed.KeyMetadata?.Arn);
+    const managedAliases = await kms.send(new ListAliasesCommand({ KeyId: managed.KeyMetadata?.Arn }));
+    expect(managedAliases.Aliases?.map((a) => a.AliasName)).toEqual(["alias/aws/kinesis"]);
+    const customerAliases = await kms.send(new ListAliasesCommand({ KeyId: key.KeyMetadata?.KeyId }));
+    expect(customerAliases.Aliases?.map((a) => a.AliasName)).toEqual(["alias/iot-timestream"]);
     const aliases = await all(paginateListAliases({ client: kms, pageSize: 2 }, {}), (p) => p.Aliases);
     expect(aliases).toHaveLength(eu.kmsKeys.reduce((n, k) => n + k.aliases.length, 0));
     const tags = await kms.send(new ListResourceTagsCommand({ KeyId: "alias/iot-telemetry-s3" }));

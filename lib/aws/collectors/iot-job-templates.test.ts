@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DescribeJobTemplateCommand, IoTClient, ListJobTemplatesCommand } from "@aws-sdk/client-iot";
 import { iotJobTemplatesCollector } from "@/lib/aws/collectors/iot-job-templates";
-import { resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 
@@ -14,5 +14,13 @@ describe("iot.job-templates", () => {
       arn: "arn:aws:iot:eu-west-1:123456789012:jobtemplate/firmware",
       raw: { jobTemplate: { document: '{"op":"update"}', timeoutConfig: { inProgressTimeoutInMinutes: 30 } } },
     });
+    expect(edges(run)).toEqual([]);
+  });
+
+  it("links a template to the role that presigns the URLs in its document", async () => {
+    iot.on(ListJobTemplatesCommand).resolves({ jobTemplates: [{ jobTemplateId: "firmware" }] });
+    iot.on(DescribeJobTemplateCommand).resolves({ jobTemplateId: "firmware", presignedUrlConfig: { roleArn: "arn:aws:iam::123456789012:role/presign", expiresInSec: 600 } });
+    const run = await runCollector(iotJobTemplatesCollector, { mocks: [iot] });
+    expect(edges(run)).toEqual(["arn:aws:iot:eu-west-1:123456789012:jobtemplate/firmware -assumes-role-> arn:aws:iam::123456789012:role/presign"]);
   });
 });

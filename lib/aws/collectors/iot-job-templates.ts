@@ -1,19 +1,28 @@
 import "server-only";
-/** IoT job templates: DescribeJobTemplate (the document and rollout, abort, timeout and retry configuration) and tags per template. */
+/**
+ * IoT job templates: DescribeJobTemplate (the document and rollout, abort, timeout and retry
+ * configuration) and tags per template. Relation: template assumes-role the role that presigns the
+ * S3 URLs in its document (presignedUrlConfig).
+ */
 import { DescribeJobTemplateCommand, IoTClient, ListJobTemplatesCommand } from "@aws-sdk/client-iot";
 import { z } from "zod";
 import type { CollectorDefinition } from "@/lib/aws/collector-types";
-import { iotArn } from "@/lib/aws/build-arn";
+import { iamRoleArn, iotArn } from "@/lib/aws/build-arn";
 import { withCollectorCalls } from "@/lib/aws/collector-calls";
 import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
 import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
+import { REL } from "@/lib/aws/relation-types";
 import { walkPages } from "@/lib/aws/walk-pages";
 
 const PAGE_SIZE = 250;
 
 const templateSchema = z.looseObject({ jobTemplateId: z.string().min(1), jobTemplateArn: z.string().min(1).optional() });
-const describeSchema = z.looseObject({ jobTemplateArn: z.string().nullish(), document: z.string().nullish() });
+const describeSchema = z.looseObject({
+  jobTemplateArn: z.string().nullish(),
+  document: z.string().nullish(),
+  presignedUrlConfig: z.looseObject({ roleArn: z.string().min(1).nullish() }).nullish(),
+});
 
 export const iotJobTemplatesCollector: CollectorDefinition = {
   id: "iot.job-templates",
@@ -51,6 +60,8 @@ export const iotJobTemplatesCollector: CollectorDefinition = {
               tags,
               raw: { jobTemplate: described ? { ...template, ...described } : template },
             });
+            const presignRole = described?.presignedUrlConfig?.roleArn;
+            if (presignRole) batch.relate(arn, iamRoleArn(ctx, presignRole), REL.assumesRole, KIND.iamRole);
           }
         },
       );

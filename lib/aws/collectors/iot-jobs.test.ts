@@ -14,16 +14,18 @@ describe("iot.jobs", () => {
         jobId: "fw-1.2",
         targets: [`${ARN}:thinggroup/europe`, `${ARN}:thing/sensor-9`],
         jobTemplateArn: `${ARN}:jobtemplate/firmware`,
+        presignedUrlConfig: { roleArn: "arn:aws:iam::123456789012:role/service-role/iot-jobs-presign-role", expiresInSec: 3600 },
       },
     });
     iot.on(GetJobDocumentCommand).resolves({ document: '{"operation":"update","url":"${aws:iot:s3-presigned-url:https://s3/b/fw.bin}"}' });
     const run = await runCollector(iotJobsCollector, { mocks: [iot] });
     expect(edges(run)).toEqual([
+      `${ARN}:job/fw-1.2 -assumes-role-> arn:aws:iam::123456789012:role/service-role/iot-jobs-presign-role`,
       `${ARN}:job/fw-1.2 -created-from-> ${ARN}:jobtemplate/firmware`,
       `${ARN}:job/fw-1.2 -targets-> ${ARN}:thing/sensor-9`,
       `${ARN}:job/fw-1.2 -targets-> ${ARN}:thinggroup/europe`,
     ]);
-    expect(run.relations.map((r) => r.toKind).sort()).toEqual(["AWS::IoT::JobTemplate", "AWS::IoT::Thing", "AWS::IoT::ThingGroup"]);
+    expect(run.relations.map((r) => r.toKind).sort()).toEqual(["AWS::IAM::Role", "AWS::IoT::JobTemplate", "AWS::IoT::Thing", "AWS::IoT::ThingGroup"]);
     expect(resourceNamed(run, "fw-1.2").raw).toMatchObject({ job: { status: "IN_PROGRESS" }, document: expect.stringContaining("update") });
   });
 });

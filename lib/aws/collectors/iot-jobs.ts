@@ -2,12 +2,13 @@ import "server-only";
 /**
  * IoT jobs (every status AWS still lists). Per job: DescribeJob (targets, rollout, abort and timeout
  * configuration, template), GetJobDocument and its tags. Relations: job targets thing / thing
- * group, job created-from job template. Job executions are per device and are not read.
+ * group, job created-from job template, job assumes-role the role AWS IoT uses to presign the S3
+ * URLs in the job document (presignedUrlConfig). Job executions are per device and are not read.
  */
 import { DescribeJobCommand, GetJobDocumentCommand, IoTClient, ListJobsCommand } from "@aws-sdk/client-iot";
 import { z } from "zod";
 import type { CollectorDefinition } from "@/lib/aws/collector-types";
-import { iotArn } from "@/lib/aws/build-arn";
+import { iamRoleArn, iotArn } from "@/lib/aws/build-arn";
 import { withCollectorCalls } from "@/lib/aws/collector-calls";
 import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
 import { kindOfArn } from "@/lib/aws/parse-arn";
@@ -25,6 +26,7 @@ const describeSchema = z.looseObject({
     .looseObject({
       targets: z.array(z.string().min(1)).nullish(),
       jobTemplateArn: z.string().min(1).nullish(),
+      presignedUrlConfig: z.looseObject({ roleArn: z.string().min(1).nullish() }).nullish(),
     })
     .nullish(),
 });
@@ -78,6 +80,8 @@ export const iotJobsCollector: CollectorDefinition = {
               batch.relate(arn, target, REL.targets, kindOfArn(target) ?? KIND.iotThingGroup);
             }
             if (job?.jobTemplateArn) batch.relate(arn, job.jobTemplateArn, REL.createdFrom, KIND.iotJobTemplate);
+            const presignRole = job?.presignedUrlConfig?.roleArn;
+            if (presignRole) batch.relate(arn, iamRoleArn(ctx, presignRole), REL.assumesRole, KIND.iamRole);
           }
         },
       );

@@ -41,6 +41,7 @@ const ROUTES: RestRoute[] = [
   ["GET", "/certificates/{certificateId}", "DescribeCertificate"],
   ["GET", "/cacertificates", "ListCACertificates"],
   ["GET", "/cacertificate/{certificateId}", "DescribeCACertificate"],
+  ["GET", "/certificates-by-ca/{caCertificateId}", "ListCertificatesByCA"],
   ["GET", "/policies", "ListPolicies"],
   ["GET", "/policies/{policyName}", "GetPolicy"],
   ["GET", "/policies/{policyName}/version", "ListPolicyVersions"],
@@ -463,6 +464,19 @@ const handlers: Record<string, OperationHandler> = {
         certificateMode: c.mode,
       },
     });
+  },
+
+  ListCertificatesByCA(ctx) {
+    const ix = ctx.index;
+    const caId = ctx.labels.caCertificateId as string;
+    if (!ix.caById.has(caId)) throw notFound(`The CA certificate given in the request does not exist: ${caId}`);
+    const list = ix.certificatesByCa.get(caId) ?? [];
+    const at = ordered(ctx, list, false);
+    const page = markerPage(ctx, `${caId}|${boolParam(ctx, "isAscendingOrder") ?? false}`, list.length, (i) => {
+      const c = at(i);
+      return { certificateArn: arns.certificate(ix.scope, c.id), certificateId: c.id, status: c.status, certificateMode: c.mode, creationDate: c.creationDate };
+    });
+    return reply(ctx, { certificates: page.items, nextMarker: page.nextMarker });
   },
 
   ListCACertificates(ctx) {

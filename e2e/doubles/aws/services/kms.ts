@@ -1,7 +1,8 @@
 /**
  * AWS KMS (awsJson1_1): keys, aliases, tags. Keys can be named by id, ARN, alias name or alias
- * ARN, as KMS accepts. AWS managed keys (alias/aws/<service>) can be described but are not listed
- * as customer keys.
+ * ARN, as KMS accepts. AWS managed keys (alias/aws/<service>) can be described by alias, id or ARN,
+ * and ListAliases with their id names their alias; ListKeys and ListAliases without a key list the
+ * customer managed keys only.
  */
 import { arns } from "../arns";
 import { defineJsonService, int, str } from "../define-json-service";
@@ -10,11 +11,58 @@ import { decodeToken, encodeToken, slicePage } from "../pagination";
 import { AwsError } from "../protocol";
 import { uuidFrom } from "../prng";
 import { JSON_ERRORS, withErrors } from "../service-errors";
+import type { RegionIndex } from "../estate-index";
 import type { CallContext } from "../service-types";
 
 interface ResolvedKey {
   key: KmsKey;
   awsManaged: boolean;
+}
+
+/**
+ * AWS managed keys (alias/aws/<service>) of a region, by alias and by key id. AWS creates one the
+ * first time a service needs it, or when DescribeKey names its alias; from then on it answers to
+ * its id and ARN like any key. The keys the estate's resources use exist from the start.
+ */
+interface ManagedKeys {
+  byAlias: Map<string, KmsKey>;
+  byId: Map<string, KmsKey>;
+}
+const managedKeysOf = new WeakMap<RegionIndex, ManagedKeys>();
+
+function managedKeys(ix: RegionIndex): ManagedKeys {
+  let managed = managedKeysOf.get(ix);
+  if (!managed) {
+    managed = { byAlias: new Map(), byId: new Map() };
+    managedKeysOf.set(ix, managed);
+    const data = ix.data;
+    const inUse = [...data.kinesisStreams.map((k) => k.kmsKeyId), ...data.sqsQueues.map((q) => q.kmsKeyId), ...data.snsTopics.map((t) => t.kmsKeyId)];
+    for (const ref of inUse) if (ref?.startsWith("alias/aws/")) managedKeyFor(ix, ref);
+  }
+  return managed;
+}
+
+/** The AWS managed key behind a predefined alias, created if it does not exist yet. */
+function managedKeyFor(ix: RegionIndex, alias: string): KmsKey {
+  const managed = managedKeys(ix);
+  const found = managed.byAlias.get(alias);
+  if (found) return found;
+  const service = alias.slice("alias/aws/".length);
+  const key: KmsKey = {
+    id: uuidFrom(`aws-managed-key/${ix.region}/${service}`),
+    description: `Default key that protects my ${service} data when no other key is defined`,
+    keyUsage: "ENCRYPT_DECRYPT",
+    keySpec: "SYMMETRIC_DEFAULT",
+    enabled: true,
+    keyState: "Enabled",
+    creationDate: 1_640_995_200,
+    aliases: [alias],
+    multiRegion: false,
+    tags: {},
+  };
+  managed.byAlias.set(alias, key);
+  managed.byId.set(key.id, key);
+  return key;
 }
 
 function resolveKey(ctx: CallContext, ref: string | undefined): ResolvedKey {
@@ -30,29 +78,15 @@ function resolveKey(ctx: CallContext, ref: string | undefined): ResolvedKey {
   if (alias) {
     const key = ix.keyByAlias.get(alias);
     if (key) return { key, awsManaged: false };
-    if (alias.startsWith("alias/aws/")) {
-      const service = alias.slice("alias/aws/".length);
-      return {
-        awsManaged: true,
-        key: {
-          id: uuidFrom(`aws-managed-key/${ix.region}/${service}`),
-          description: `Default key that protects my ${service} data when no other key is defined`,
-          keyUsage: "ENCRYPT_DECRYPT",
-          keySpec: "SYMMETRIC_DEFAULT",
-          enabled: true,
-          keyState: "Enabled",
-          creationDate: 1_640_995_200,
-          aliases: [alias],
-          multiRegion: false,
-          tags: {},
-        },
-      };
-    }
+    // DescribeKey on a predefined AWS alias creates the AWS managed key behind it.
+    if (alias.startsWith("alias/aws/")) return { key: managedKeyFor(ix, alias), awsManaged: true };
     throw new AwsError(400, "NotFoundException", `Alias ${arns.kmsAlias(ix.scope, alias)} is not found.`);
   }
   const key = ix.keyById.get(id as string);
-  if (!key) throw new AwsError(400, "NotFoundException", `Key '${arns.kmsKey(ix.scope, id as string)}' does not exist`);
-  return { key, awsManaged: false };
+  if (key) return { key, awsManaged: false };
+  const managed = managedKeys(ix).byId.get(id as string);
+  if (managed) return { key: managed, awsManaged: true };
+  throw new AwsError(400, "NotFoundException", `Key '${arns.kmsKey(ix.scope, id as string)}' does not exist`);
 }
 
 export const kmsService = defineJsonService({
@@ -105,11 +139,11 @@ export const kmsService = defineJsonService({
     ListAliases(ctx, input) {
       const limit = int(input, "Limit", 1, 100, 50);
       const keyRef = str(input, "KeyId");
-      const only = keyRef === undefined ? undefined : resolveKey(ctx, keyRef).key;
-      const aliases = ctx.index.data.kmsKeys
-        .filter((k) => !only || k.id === only.id)
-        .flatMap((k) => k.aliases.map((alias) => ({ alias, key: k })));
-      const listing = `ListAliases|${ctx.region}|${only?.id ?? ""}`;
+      const only = keyRef === undefined ? undefined : resolveKey(ctx, keyRef);
+      // Without a key: the customer managed keys' aliases. With an AWS managed key: its alias.
+      const keys = only ? [only.key] : ctx.index.data.kmsKeys;
+      const aliases = keys.flatMap((k) => k.aliases.map((alias) => ({ alias, key: k })));
+      const listing = `ListAliases|${ctx.region}|${only?.key.id ?? ""}`;
       const offset = decodeToken(listing, str(input, "Marker"));
       if (offset === null) throw new AwsError(400, "InvalidMarkerException", "Invalid marker");
       const page = slicePage(aliases, offset, limit);

@@ -5,7 +5,7 @@
  */
 import { arns } from "../arns";
 import { defineJsonService, int, str } from "../define-json-service";
-import type { TimestreamDatabase } from "../estate-types";
+import type { TimestreamDatabase, TimestreamTable } from "../estate-types";
 import { decodeToken, encodeToken, slicePage } from "../pagination";
 import { AwsError } from "../protocol";
 import { JSON_ERRORS, withErrors } from "../service-errors";
@@ -15,11 +15,40 @@ function databaseShape(ctx: CallContext, d: TimestreamDatabase) {
   return {
     Arn: arns.timestreamDatabase(ctx.index.scope, d.name),
     DatabaseName: d.name,
-    TableCount: d.tableCount,
+    TableCount: d.tables.length,
     KmsKeyId: d.kmsKeyArn,
     CreationTime: d.creationTime,
     LastUpdatedTime: d.lastUpdatedTime,
   };
+}
+
+function tableShape(ctx: CallContext, d: TimestreamDatabase, t: TimestreamTable) {
+  return {
+    Arn: arns.timestreamTable(ctx.index.scope, d.name, t.name),
+    TableName: t.name,
+    DatabaseName: d.name,
+    TableStatus: t.status,
+    RetentionProperties: { MemoryStoreRetentionPeriodInHours: t.memoryStoreRetentionHours, MagneticStoreRetentionPeriodInDays: t.magneticStoreRetentionDays },
+    CreationTime: t.creationTime,
+    LastUpdatedTime: t.lastUpdatedTime,
+    MagneticStoreWriteProperties: { EnableMagneticStoreWrites: t.magneticStoreWritesEnabled },
+    Schema: { CompositePartitionKey: [{ Type: "DIMENSION", Name: "device", EnforcementInRecord: "OPTIONAL" }] },
+  };
+}
+
+function database(ctx: CallContext, name: string | undefined): TimestreamDatabase {
+  const d = ctx.index.databaseByName.get(name ?? "");
+  if (!d) throw new AwsError(404, "ResourceNotFoundException", `The database ${name} does not exist.`);
+  return d;
+}
+
+/** The database or table an ARN names, with its tags, or the service's not-found error. */
+function taggedResource(ctx: CallContext, arn: string | undefined): { tags: TimestreamDatabase["tags"] } {
+  const m = /^arn:aws:timestream:([^:]+):(\d{12}):database\/([^/]+)(?:\/table\/([^/]+))?$/.exec(arn ?? "");
+  const d = m && m[1] === ctx.region && m[2] === ctx.index.scope.accountId ? ctx.index.databaseByName.get(m[3] as string) : undefined;
+  const t = d && m?.[4] !== undefined ? d.tables.find((x) => x.name === m[4]) : undefined;
+  if (!d || (m?.[4] !== undefined && !t)) throw new AwsError(404, "ResourceNotFoundException", `The resource ${arn} does not exist.`);
+  return t ?? d;
 }
 
 export const timestreamService = defineJsonService({
@@ -46,18 +75,33 @@ export const timestreamService = defineJsonService({
     },
 
     DescribeDatabase(ctx, input) {
+      return { Database: databaseShape(ctx, database(ctx, str(input, "DatabaseName"))) };
+    },
+
+    ListTables(ctx, input) {
+      const max = int(input, "MaxResults", 1, 20, 20);
       const name = str(input, "DatabaseName");
-      const d = ctx.index.databaseByName.get(name ?? "");
-      if (!d) throw new AwsError(404, "ResourceNotFoundException", `The database ${name} does not exist.`);
-      return { Database: databaseShape(ctx, d) };
+      // Without a database name, the tables of every database are listed.
+      const databases = name === undefined ? ctx.index.data.timestreamDatabases : [database(ctx, name)];
+      const tables = databases.flatMap((d) => d.tables.map((t) => ({ d, t })));
+      const listing = `ListTables|${ctx.region}|${name ?? ""}`;
+      const offset = decodeToken(listing, str(input, "NextToken"));
+      if (offset === null) throw new AwsError(400, "ValidationException", "Invalid NextToken");
+      const page = slicePage(tables, offset, max);
+      return { Tables: page.items.map(({ d, t }) => tableShape(ctx, d, t)), NextToken: page.nextOffset === undefined ? undefined : encodeToken(listing, page.nextOffset) };
+    },
+
+    DescribeTable(ctx, input) {
+      const d = database(ctx, str(input, "DatabaseName"));
+      const name = str(input, "TableName");
+      const t = d.tables.find((x) => x.name === name);
+      if (!t) throw new AwsError(404, "ResourceNotFoundException", `The table ${name} does not exist.`);
+      return { Table: tableShape(ctx, d, t) };
     },
 
     ListTagsForResource(ctx, input) {
-      const arn = str(input, "ResourceARN");
-      const name = arn?.split(":database/")[1];
-      const d = name && !name.includes("/") ? ctx.index.databaseByName.get(name) : undefined;
-      if (!arn || !d || arn !== arns.timestreamDatabase(ctx.index.scope, d.name)) throw new AwsError(404, "ResourceNotFoundException", `The resource ${arn} does not exist.`);
-      return { Tags: Object.entries(d.tags).map(([Key, Value]) => ({ Key, Value })) };
+      const { tags } = taggedResource(ctx, str(input, "ResourceARN"));
+      return { Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) };
     },
   },
 });

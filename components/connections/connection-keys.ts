@@ -1,0 +1,4 @@
+export const connectionKeys = {
+  all: ["connections"] as const,
+  list: () => [...connectionKeys.all, "list"] as const,
+};
