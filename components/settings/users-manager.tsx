@@ -13,6 +13,7 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/table";
+import { SetPasswordDialog } from "@/components/settings/set-password-dialog";
 
 type Result = { ok: true } | { ok: false; error: { code: string; message: string; requestId: string; fields?: Record<string, string> } };
 
@@ -114,17 +115,11 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
                     <Td className="whitespace-nowrap text-right">
                       {u.id !== currentUserId ? (
                         <div className="flex justify-end gap-2">
-                          <Button
-                            size="sm"
-                            variant="secondary"
+                          <SetPasswordDialog
+                            email={u.email}
                             disabled={busy}
-                            onClick={() => {
-                              const password = window.prompt(t("newPasswordPrompt"));
-                              if (password) void run(() => resetUserPasswordAction({ userId: u.id, password }), t("passwordReset"));
-                            }}
-                          >
-                            {t("resetPassword")}
-                          </Button>
+                            onSubmit={(password) => run(() => resetUserPasswordAction({ userId: u.id, password }), t("passwordReset"))}
+                          />
                           <Button
                             size="sm"
                             variant={u.disabled ? "secondary" : "danger"}
