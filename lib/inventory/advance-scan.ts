@@ -36,8 +36,12 @@ export async function advanceScan(scanId: string): Promise<NextStep> {
       return { kind: "wait" };
     }
     if (phase2Open > 0 && !scan.cancel_requested) {
-      await client.query("COMMIT");
-      return { kind: "phase2", attempt: scan.attempt };
+      if (count(1, ["done"]) > 0) {
+        await client.query("COMMIT");
+        return { kind: "phase2", attempt: scan.attempt };
+      }
+      // Nothing of phase 1 was read (credentials refused everywhere): phase 2 has nothing to follow.
+      await client.query(`UPDATE scan_tasks SET status = 'cancelled', finished_at = now() WHERE scan_id = $1 AND phase = 2 AND status IN ('pending', 'running')`, [scanId]);
     }
     if (scan.cancel_requested) {
       await client.query(`UPDATE scan_tasks SET status = 'cancelled', finished_at = now() WHERE scan_id = $1 AND status IN ('pending', 'running')`, [scanId]);
