@@ -183,12 +183,19 @@ if (!args.includes("--skip-scan")) {
       { tag: "team" },
     ];
     const times: number[] = [];
+    const perQuery = new Map<string, number[]>();
     for (let round = 0; round < 5; round++) {
       for (const q of queries) {
         const started = performance.now();
         await listResources(planRow.planId, resourceQuerySchema.parse({ ...q, scanId: scanId! }));
-        times.push(performance.now() - started);
+        const ms = performance.now() - started;
+        times.push(ms);
+        const key = JSON.stringify(q);
+        perQuery.set(key, [...(perQuery.get(key) ?? []), ms]);
       }
+    }
+    if (args.includes("--verbose")) {
+      for (const [q, ms] of perQuery) console.log(`    ${q}: median ${[...ms].sort((a, b) => a - b)[2]!.toFixed(1)} ms`);
     }
     times.sort((a, b) => a - b);
     const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;

@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { startEmbeddedServer, type EmbeddedServer } from "@/lib/db/embedded-server";
 
 /**
@@ -112,7 +113,8 @@ export async function hostEmbeddedDatabase(dataDir: string, options: { port?: nu
   let db: PGlite | undefined;
   let server: EmbeddedServer | undefined;
   try {
-    db = await PGlite.create(path.join(dataDir, "pglite"));
+    // pg_trgm serves the inventory's text search, as on a Postgres server.
+    db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { pg_trgm } });
     server = await startEmbeddedServer({ db, port: options.port ?? 0 });
     const lock: EmbeddedLock = { pid: process.pid, port: server.port, host: server.host, startedAt: new Date().toISOString() };
     fs.writeFileSync(lockPath(dataDir), JSON.stringify(lock), { mode: 0o600 });

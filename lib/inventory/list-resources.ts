@@ -22,12 +22,15 @@ export interface ResourcePage {
   rows: ResourceRow[];
 }
 
-/** Each sort ends in a unique key; (scan, name), (scan, kind, name) and (scan, arn) are indexed. */
-const ORDER: Record<ResourceQuery["sort"], (dir: string) => string> = {
-  name: (d) => `name ${d}, id ${d}`,
-  kind: (d) => `kind ${d}, name ${d}, id ${d}`,
-  region: (d) => `region ${d}, kind ${d}, name ${d}, id ${d}`,
-  arn: (d) => `arn ${d}`,
+/**
+ * Each sort ends in a unique key and matches an index: (scan, name, id), (scan, kind, name, id),
+ * (scan, region, name, id), and (scan, arn) including id.
+ */
+const SORT_COLUMNS: Record<ResourceQuery["sort"], string[]> = {
+  name: ["name", "id"],
+  kind: ["kind", "name", "id"],
+  region: ["region", "name", "id"],
+  arn: ["arn", "id"],
 };
 
 /** Text and tag filters are counted up to this many matches; more shows as "10,000+". */
@@ -56,7 +59,9 @@ export async function listResources(planId: string, query: ResourceQuery): Promi
   }
   if (query.q?.trim()) add((p) => `search_text LIKE ${p}`, likePattern(query.q.trim()));
   const whereSql = where.join(" AND ");
-  const order = ORDER[query.sort](query.dir === "desc" ? "DESC" : "ASC");
+  const dir = query.dir === "desc" ? "DESC" : "ASC";
+  const columns = SORT_COLUMNS[query.sort];
+  const order = (table: string) => columns.map((c) => `${table}${c} ${dir}`).join(", ");
   const offset = (query.page - 1) * query.pageSize;
   const searching = Boolean(query.tag || query.q?.trim());
   const countQuery = async (): Promise<{ total: number; lowerBound: boolean }> => {
@@ -77,8 +82,12 @@ export async function listResources(planId: string, query: ResourceQuery): Promi
   };
   const [count, rows] = await Promise.all([
     countQuery(),
+    // The page's ids come from the index alone (however deep the page), then its rows are read.
     pool().query<{ id: string; arn: string; kind: string; region: string; name: string; tags: Record<string, string> }>(
-      `SELECT id::text AS id, arn, kind, region, name, tags FROM resources WHERE ${whereSql} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}`,
+      `SELECT r.id::text AS id, r.arn, r.kind, r.region, r.name, r.tags
+       FROM (SELECT ${columns.join(", ")} FROM resources WHERE ${whereSql} ORDER BY ${order("")} LIMIT ${query.pageSize} OFFSET ${offset}) p
+       JOIN resources r ON r.id = p.id
+       ORDER BY ${order("p.")}`,
       params,
     ),
   ]);
