@@ -21,7 +21,7 @@ const records: ResourceRecord[] = Array.from({ length: 330 }, (_, i) => ({
   region: REGIONS[i % 2]!,
   accountId: "123456789012",
   name: i === 7 ? "100%_real" : `res-${String((i * 37) % 330).padStart(4, "0")}`,
-  tags: i % 10 === 0 ? { env: "prod", owner: `team-${i % 4}` } : i % 10 === 1 ? { env: "dev" } : {},
+  tags: (i % 10 === 0 ? { env: "prod", owner: `team-${i % 4}` } : i % 10 === 1 ? { env: "dev" } : {}) as Record<string, string>,
   raw: { i },
 }));
 

@@ -80,16 +80,37 @@ export async function listResources(planId: string, query: ResourceQuery): Promi
     const n = Number(rows[0]!.n);
     return cap && n >= cap ? { total: COUNT_CAP, lowerBound: true } : { total: n, lowerBound: false };
   };
-  const [count, rows] = await Promise.all([
-    countQuery(),
-    // The page's ids come from the index alone (however deep the page), then its rows are read.
-    pool().query<{ id: string; arn: string; kind: string; region: string; name: string; tags: Record<string, string> }>(
-      `SELECT r.id::text AS id, r.arn, r.kind, r.region, r.name, r.tags
+  const pageSql = `SELECT r.id::text AS id, r.arn, r.kind, r.region, r.name, r.tags
        FROM (SELECT ${columns.join(", ")} FROM resources WHERE ${whereSql} ORDER BY ${order("")} LIMIT ${query.pageSize} OFFSET ${offset}) p
        JOIN resources r ON r.id = p.id
-       ORDER BY ${order("p.")}`,
-      params,
-    ),
-  ]);
+       ORDER BY ${order("p.")}`;
+  type Row = { id: string; arn: string; kind: string; region: string; name: string; tags: Record<string, string> };
+  let count: { total: number; lowerBound: boolean };
+  let rows: { rows: Row[] };
+  if (!searching) {
+    // The page's ids come from an index alone (however deep the page), then its rows are read.
+    [count, rows] = await Promise.all([countQuery(), pool().query<Row>(pageSql, params)]);
+  } else {
+    // A text or tag filter that matches many resources is best served by walking the sort's index
+    // and stopping at the page; one that matches few, by the text or tag index. The capped count
+    // says which.
+    count = await countQuery();
+    if (count.lowerBound) {
+      const client = await pool().connect();
+      try {
+        await client.query("BEGIN");
+        await client.query("SET LOCAL enable_bitmapscan = off");
+        rows = await client.query<Row>(pageSql, params);
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    } else {
+      rows = await pool().query<Row>(pageSql, params);
+    }
+  }
   return { scan, total: count.total, totalIsLowerBound: count.lowerBound, page: query.page, pageSize: query.pageSize, rows: rows.rows };
 }
