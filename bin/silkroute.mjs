@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=384
 // The `silkroute` command line: the same scans as the app, without a browser.
 import { register } from "node:module";
 import { pathToFileURL } from "node:url";

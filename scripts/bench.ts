@@ -25,6 +25,7 @@ import { listResources } from "@/lib/inventory/list-resources";
 import { resourceQuerySchema } from "@/lib/inventory/resource-query";
 import { leastSecondsFor } from "@/lib/inventory/plan-scan";
 import type { ResourceRecord } from "@/lib/aws/collector-types";
+import { WORKER_HEAP_MB } from "@/lib/launcher/run-services";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -53,7 +54,8 @@ console.log(`Database: ${scratch.kind === "postgres" ? "Postgres (DATABASE_URL)"
 
 async function runChild(entry: string, childArgs: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/run.mjs", entry, ...childArgs], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    // The same heap bound as `silkroute scan` and the workers run with.
+    const child = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, "bin/run.mjs", entry, ...childArgs], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));

@@ -19,14 +19,20 @@ export interface Services {
 
 const runner = path.resolve("bin/run.mjs");
 
-function start(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return fork(runner, [entry], { env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/**
+ * Workers read pages and let them go: a bounded heap makes the garbage collector keep their
+ * memory at what they use, not at what the machine would allow.
+ */
+export const WORKER_HEAP_MB = 384;
+
+function start(entry: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): ChildProcess {
+  return fork(runner, [entry], { env, execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
 }
 
 export function runServices(env: NodeJS.ProcessEnv, options: { workers?: number } = {}): Services {
   const childEnv = { ...env, NODE_ENV: "production" } as NodeJS.ProcessEnv;
   const web = start("scripts/web-server.ts", childEnv);
-  const workers = Array.from({ length: options.workers ?? 1 }, () => start("lib/jobs/worker-main.ts", childEnv));
+  const workers = Array.from({ length: options.workers ?? 1 }, () => start("lib/jobs/worker-main.ts", childEnv, [`--max-old-space-size=${WORKER_HEAP_MB}`]));
   const children = [web, ...workers];
   let stopping = false;
 
