@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { likePattern, parseTagFilter, type ResourceQuery } from "@/lib/inventory/resource-query";
+import { resourceFilterSql, type ResourceFilter } from "@/lib/inventory/resource-query";
 
 /**
  * The inventory as CSV or JSON, streamed in batches (keyset on id) so 100,000 resources never sit
@@ -18,26 +18,13 @@ export function csvCell(value: string): string {
 
 export const EXPORT_NOTE = "Silkroute inventory export. Regulatory guidance, not legal advice.";
 
-async function* batches(scanId: string, query: Pick<ResourceQuery, "kind" | "region" | "tag" | "q">, withRaw: boolean) {
-  const where: string[] = ["scan_id = $1", "id > $2"];
-  const params: unknown[] = [scanId, 0];
-  const add = (sql: (n: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (query.kind) add((p) => `kind = ${p}`, query.kind);
-  if (query.region) add((p) => `region = ${p}`, query.region);
-  if (query.tag) {
-    const { key, value } = parseTagFilter(query.tag);
-    if (value === undefined) add((p) => `tags ? ${p}`, key);
-    else add((p) => `tags @> ${p}::jsonb`, JSON.stringify({ [key]: value }));
-  }
-  if (query.q?.trim()) add((p) => `search_text LIKE ${p}`, likePattern(query.q.trim()));
+async function* batches(scanId: string, query: ResourceFilter, withRaw: boolean) {
+  const { where, params } = resourceFilterSql(scanId, query, [{ sql: (n) => `id > ${n}`, value: "0" }]);
   let after = "0";
   for (;;) {
-    params[1] = after;
+    params[1] = after; // the keyset bound, $2
     const { rows } = await pool().query<{ id: string; arn: string; account_id: string; region: string; kind: string; name: string; tags: Record<string, string>; raw?: unknown }>(
-      `SELECT id::text AS id, arn, account_id, region, kind, name, tags${withRaw ? ", raw" : ""} FROM resources WHERE ${where.join(" AND ")} ORDER BY id LIMIT ${BATCH}`,
+      `SELECT id::text AS id, arn, account_id, region, kind, name, tags${withRaw ? ", raw" : ""} FROM resources WHERE ${where} ORDER BY id LIMIT ${BATCH}`,
       params,
     );
     if (rows.length === 0) return;
@@ -46,7 +33,7 @@ async function* batches(scanId: string, query: Pick<ResourceQuery, "kind" | "reg
   }
 }
 
-export function exportCsv(scanId: string, query: Pick<ResourceQuery, "kind" | "region" | "tag" | "q">): ReadableStream<Uint8Array> {
+export function exportCsv(scanId: string, query: ResourceFilter): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = batches(scanId, query, false);
   return new ReadableStream({
@@ -62,7 +49,7 @@ export function exportCsv(scanId: string, query: Pick<ResourceQuery, "kind" | "r
   });
 }
 
-export function exportJson(scanId: string, meta: Record<string, unknown>, query: Pick<ResourceQuery, "kind" | "region" | "tag" | "q">): ReadableStream<Uint8Array> {
+export function exportJson(scanId: string, meta: Record<string, unknown>, query: ResourceFilter): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = batches(scanId, query, true);
   let first = true;

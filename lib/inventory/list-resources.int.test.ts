@@ -6,6 +6,7 @@ import { listResources } from "@/lib/inventory/list-resources";
 import { resourceQuerySchema } from "@/lib/inventory/resource-query";
 import { advanceScan } from "@/lib/inventory/advance-scan";
 import { inventorySummary } from "@/lib/inventory/inventory-summary";
+import { exportCsv, exportJson } from "@/lib/inventory/export-inventory";
 import type { ResourceRecord } from "@/lib/aws/collector-types";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 
@@ -20,7 +21,7 @@ const records: ResourceRecord[] = Array.from({ length: 330 }, (_, i) => ({
   kind: KINDS[i % 3]!,
   region: REGIONS[i % 2]!,
   accountId: "123456789012",
-  name: i === 7 ? "100%_real" : `res-${String((i * 37) % 330).padStart(4, "0")}`,
+  name: i === 7 ? "100%_real" : i === 8 ? '=HYPERLINK("http://evil.example","x")' : `res-${String((i * 37) % 330).padStart(4, "0")}`,
   tags: (i % 10 === 0 ? { env: "prod", owner: `team-${i % 4}` } : i % 10 === 1 ? { env: "dev" } : {}) as Record<string, string>,
   raw: { i },
 }));
@@ -78,5 +79,29 @@ describe("the inventory table's query", () => {
     expect(summary.total).toBe(330);
     expect(summary.kinds.find((k) => k.kind === "AWS::IoT::Thing")?.count).toBe(110);
     expect(summary.scan?.status).toBe("complete");
+  });
+});
+
+async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(stream).text();
+}
+
+describe("the inventory exports", () => {
+  it("streams every filtered resource as CSV, with formulas made inert and the guidance note", async () => {
+    const csv = await text(exportCsv(scanId, {}));
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^# Silkroute inventory export\. Regulatory guidance, not legal advice\.$/);
+    expect(lines[1]).toBe("arn,kind,region,account,name,tags");
+    expect(lines).toHaveLength(2 + 330);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    const things = await text(exportCsv(scanId, { kind: "AWS::IoT::Thing", tag: "env=prod" }));
+    expect(things.trimEnd().split("\r\n")).toHaveLength(2 + records.filter((r) => r.kind === "AWS::IoT::Thing" && r.tags.env === "prod").length);
+  });
+
+  it("streams JSON that parses, raw data included", async () => {
+    const json = JSON.parse(await text(exportJson(scanId, { id: scanId }, { region: "us-east-1" })));
+    expect(json.note).toMatch(/not legal advice/);
+    expect(json.resources).toHaveLength(165);
+    expect(json.resources[0].raw).toHaveProperty("i");
   });
 });

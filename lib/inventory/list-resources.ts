@@ -1,7 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import { resolveScan, type ScanRef } from "@/lib/inventory/resolve-scan";
-import { likePattern, parseTagFilter, type ResourceQuery } from "@/lib/inventory/resource-query";
+import { resourceFilterSql, type ResourceQuery } from "@/lib/inventory/resource-query";
 
 export interface ResourceRow {
   id: string;
@@ -38,27 +38,12 @@ export const COUNT_CAP = 10_000;
 
 /**
  * One page of a plan's inventory: filtered by kind, region, tag and text, sorted, counted, in
- * the database (never in memory), with indexes on (scan, kind, region), (scan, name) and a GIN
- * index on tags. User text reaches SQL only as bound parameters.
+ * the database (never in memory), each from an index (prisma/migrations/0003).
  */
 export async function listResources(planId: string, query: ResourceQuery): Promise<ResourcePage> {
   const scan = await resolveScan(planId, query.scanId);
   if (!scan) return { scan: null, total: 0, totalIsLowerBound: false, page: query.page, pageSize: query.pageSize, rows: [] };
-  const where: string[] = ["scan_id = $1"];
-  const params: unknown[] = [scan.id];
-  const add = (sql: (n: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (query.kind) add((p) => `kind = ${p}`, query.kind);
-  if (query.region) add((p) => `region = ${p}`, query.region);
-  if (query.tag) {
-    const { key, value } = parseTagFilter(query.tag);
-    if (value === undefined) add((p) => `tags ? ${p}`, key);
-    else add((p) => `tags @> ${p}::jsonb`, JSON.stringify({ [key]: value }));
-  }
-  if (query.q?.trim()) add((p) => `search_text LIKE ${p}`, likePattern(query.q.trim()));
-  const whereSql = where.join(" AND ");
+  const { where: whereSql, params } = resourceFilterSql(scan.id, query);
   const dir = query.dir === "desc" ? "DESC" : "ASC";
   const columns = SORT_COLUMNS[query.sort];
   const order = (table: string) => columns.map((c) => `${table}${c} ${dir}`).join(", ");

@@ -27,3 +27,29 @@ export function parseTagFilter(tag: string): { key: string; value?: string } {
 export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+export type ResourceFilter = Pick<ResourceQuery, "kind" | "region" | "tag" | "q">;
+
+/**
+ * The WHERE clause of a scan's resources under the table's filters, for the table and the
+ * exports alike. User text reaches SQL only as bound parameters; `params` starts with the scan id
+ * ($1) and any `leading` values, in that order.
+ */
+export function resourceFilterSql(scanId: string, filter: ResourceFilter, leading: { sql: (n: string) => string; value: unknown }[] = []): { where: string; params: unknown[] } {
+  const where: string[] = ["scan_id = $1"];
+  const params: unknown[] = [scanId];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  for (const l of leading) add(l.sql, l.value);
+  if (filter.kind) add((p) => `kind = ${p}`, filter.kind);
+  if (filter.region) add((p) => `region = ${p}`, filter.region);
+  if (filter.tag) {
+    const { key, value } = parseTagFilter(filter.tag);
+    if (value === undefined) add((p) => `tags ? ${p}`, key);
+    else add((p) => `tags @> ${p}::jsonb`, JSON.stringify({ [key]: value }));
+  }
+  if (filter.q?.trim()) add((p) => `search_text LIKE ${p}`, likePattern(filter.q.trim()));
+  return { where: where.join(" AND "), params };
+}
