@@ -24,7 +24,7 @@ async function* batches(scanId: string, query: ResourceFilter, withRaw: boolean)
   for (;;) {
     params[1] = after; // the keyset bound, $2
     const { rows } = await pool().query<{ id: string; arn: string; account_id: string; region: string; kind: string; name: string; tags: Record<string, string>; raw?: unknown }>(
-      `SELECT id::text AS id, arn, account_id, region, kind, name, tags${withRaw ? ", raw" : ""} FROM resources WHERE ${where} ORDER BY id LIMIT ${BATCH}`,
+      `SELECT id::text AS id, arn, account_id, region, kind, name, tags${withRaw ? ", raw" : ""} FROM resources WHERE ${where} ORDER BY resources.id LIMIT ${BATCH}`,
       params,
     );
     if (rows.length === 0) return;

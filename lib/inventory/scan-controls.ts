@@ -30,6 +30,10 @@ export async function reopenScan(organizationId: string, scanId: string): Promis
     const recent = await db().scanTask.findFirst({ where: { scanId, updatedAt: { gt: new Date(Date.now() - 60_000) } } });
     if (!stale || recent) throw new AppError("CONFLICT", "This scan is still running.");
   }
+  // A partial scan whose every part finished (its issues come from what AWS returned, e.g. a
+  // malformed policy) has nothing to run again: reopening it would leave it queued with no work.
+  const unfinished = await db().scanTask.count({ where: { scanId, status: { in: ["failed", "cancelled", "running", "pending"] } } });
+  if (unfinished === 0) throw new AppError("CONFLICT", "Every part of this scan finished: there is nothing to resume. Start a new scan to read the account again.");
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
