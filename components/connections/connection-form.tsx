@@ -1,4 +1,6 @@
 "use client";
+// Must come first: configures zod before the schemas below are built.
+import "@/components/connections/browser-zod";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { AlertTriangle } from "lucide-react";

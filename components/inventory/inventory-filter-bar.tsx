@@ -19,12 +19,12 @@ export function InventoryFilterBar({
   filters: InventoryFilters;
   kinds: Array<{ kind: string; count: number }>;
   regions: Array<{ region: string; count: number }>;
-  onChange: (change: Partial<InventoryFilters>) => void;
+  onChange: (change: Partial<InventoryFilters>, how?: "push" | "replace") => void;
 }) {
   const t = useTranslations("inventory.filters");
   const format = useFormatter();
-  const [tag, setTag] = useDebouncedField(filters.tag ?? "", (v) => onChange({ tag: v.trim() || undefined }));
-  const [q, setQ] = useDebouncedField(filters.q ?? "", (v) => onChange({ q: v.trim() || undefined }));
+  const [tag, setTag] = useDebouncedField(filters.tag ?? "", (v) => onChange({ tag: v.trim() || undefined }, "replace"));
+  const [q, setQ] = useDebouncedField(filters.q ?? "", (v) => onChange({ q: v.trim() || undefined }, "replace"));
   // A filter from a shared link may name a kind or region this scan does not have: keep it selectable.
   const kindOptions = filters.kind && !kinds.some((k) => k.kind === filters.kind) ? [...kinds, { kind: filters.kind, count: 0 }] : kinds;
   const regionOptions = filters.region && !regions.some((r) => r.region === filters.region) ? [...regions, { region: filters.region, count: 0 }] : regions;
@@ -48,7 +48,7 @@ export function InventoryFilterBar({
           <option value="">{t("allRegions")}</option>
           {regionOptions.map((r) => (
             <option key={r.region} value={r.region}>
-              {r.region} ({format.number(r.count)})
+              {r.region === "global" ? t("global") : r.region} ({format.number(r.count)})
             </option>
           ))}
         </Select>

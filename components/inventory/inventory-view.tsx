@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useCallback } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Download } from "lucide-react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -37,20 +37,22 @@ export function InventoryView({ planId }: { planId: string }) {
   const t = useTranslations("inventory");
   const format = useFormatter();
   const errorText = useErrorText();
-  const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = parseInventoryFilters(new URLSearchParams(searchParams.toString()));
 
-  const setFilters = useCallback(
-    (change: Partial<InventoryFilters>) => {
-      // Read the address bar now, not from the last render: two debounced fields may commit in turn.
-      const current = parseInventoryFilters(new URLSearchParams(window.location.search));
-      const search = inventorySearch(withFilters(current, change));
-      router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
-    },
-    [router, pathname],
-  );
+  /**
+   * Writes the view's state to the address bar with the History API, which the router follows
+   * (useSearchParams) without asking the server for the page again. Choices the user makes are
+   * new history entries (Back undoes them); text as it is typed replaces the current entry.
+   */
+  const setFilters = useCallback((change: Partial<InventoryFilters>, how: "push" | "replace" = "push") => {
+    // Read the address bar now, not from the last render: two debounced fields may commit in turn.
+    const current = parseInventoryFilters(new URLSearchParams(window.location.search));
+    const search = inventorySearch(withFilters(current, change));
+    const url = search ? `${window.location.pathname}?${search}` : window.location.pathname;
+    if (how === "push") window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  }, []);
 
   const summary = useInventorySummary(planId, filters.scanId);
   const scans = useScans(planId);
@@ -61,7 +63,19 @@ export function InventoryView({ planId }: { planId: string }) {
   const onSort = (column: SortColumn) =>
     setFilters({ sort: column, dir: filters.sort === column && filters.dir === "asc" ? "desc" : "asc" });
 
-  if (summary.isError) return <Alert tone="error">{errorText(summary.error as never)}</Alert>;
+  if (summary.isError) {
+    // Most likely a shared link to a scan that no longer exists: offer the latest one.
+    return (
+      <Alert tone="error">
+        <p>{errorText(summary.error as never)}</p>
+        {filters.scanId ? (
+          <button type="button" className="mt-2 font-medium underline" onClick={() => setFilters({ scanId: undefined })}>
+            {t("header.showLatest")}
+          </button>
+        ) : null}
+      </Alert>
+    );
+  }
 
   return (
     <div className="space-y-4">

@@ -32,9 +32,10 @@ export function KindRegionChart({ summary, onKind }: { summary: InventorySummary
     return [...rows.values()];
   }, [summary]);
   if (data.length === 0) return null;
+  // The figure clips: a hidden tooltip keeps its last position and must not widen the page after a resize.
   const height = data.length * ROW_HEIGHT + 70;
   return (
-    <figure className="w-full" data-testid="kind-region-chart">
+    <figure className="w-full overflow-hidden" data-testid="kind-region-chart">
       <figcaption className="sr-only">{t("caption")}</figcaption>
       <BarChart
         layout="vertical"
@@ -59,7 +60,7 @@ export function KindRegionChart({ summary, onKind }: { summary: InventorySummary
           <Bar
             key={region}
             dataKey={region}
-            name={region}
+            name={region === "global" ? t("global") : region}
             stackId="regions"
             fill={REGION_COLOURS[i % REGION_COLOURS.length]}
             isAnimationActive={false}

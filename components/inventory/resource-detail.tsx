@@ -31,8 +31,8 @@ function Relations({ title, relations, testId }: { title: string; relations: Rel
         <Table className="w-full table-fixed">
           <THead>
             <tr>
-              <Th className="w-[28%]">{t("relationType")}</Th>
-              <Th className="w-[30%]">{t("kind")}</Th>
+              <Th className="w-[34%] sm:w-[26%]">{t("relationType")}</Th>
+              <Th className="hidden w-[30%] sm:table-cell">{t("kind")}</Th>
               <Th>{t("relatedResource")}</Th>
             </tr>
           </THead>
@@ -42,15 +42,20 @@ function Relations({ title, relations, testId }: { title: string; relations: Rel
                 <Td className="font-mono text-xs">
                   <SafeText value={r.type} />
                 </Td>
-                <Td className="font-mono text-xs">{r.kind ? <SafeText value={r.kind} /> : "—"}</Td>
+                <Td className="hidden font-mono text-xs sm:table-cell">{r.kind ? <SafeText value={r.kind} /> : "—"}</Td>
                 <Td className="min-w-0">
+                  {r.kind ? (
+                    <span className="block font-mono text-[11px] text-slate-500 sm:hidden">
+                      <SafeText value={r.kind} />
+                    </span>
+                  ) : null}
                   {r.resourceId && !r.dangling ? (
                     <Link href={`/inventory/resources/${r.resourceId}`} className="block min-w-0 font-medium text-brand-700 hover:underline">
                       <SafeText value={r.name || r.arn} truncate />
                     </Link>
                   ) : (
-                    <Badge tone="warning" className="gap-1" data-testid="dangling-badge">
-                      <Link2Off aria-hidden className="h-3 w-3" />
+                    <Badge tone="warning" className="max-w-full gap-1 whitespace-normal" data-testid="dangling-badge">
+                      <Link2Off aria-hidden className="h-3 w-3 shrink-0" />
                       {t("dangling")}
                     </Badge>
                   )}
@@ -158,7 +163,7 @@ export function ResourceDetailView({ resourceId }: { resourceId: string }) {
         )}
       </Card>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid items-start gap-6 xl:grid-cols-2">
         <Relations title={t("outgoing")} relations={r.outgoing} testId="relations-out" />
         <Relations title={t("incoming")} relations={r.incoming} testId="relations-in" />
       </div>
@@ -166,7 +171,7 @@ export function ResourceDetailView({ resourceId }: { resourceId: string }) {
       <Card>
         <CardHeader title={t("raw")} description={t("rawDescription")} actions={<CopyButton text={raw} label={t("copyRaw")} />} />
         <CardBody>
-          <pre className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100" data-testid="resource-raw" style={{ unicodeBidi: "isolate" }}>
+          <pre className="max-h-[32rem] overflow-auto whitespace-pre-wrap wrap-anywhere rounded-md bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100" data-testid="resource-raw" style={{ unicodeBidi: "isolate" }}>
             {raw}
           </pre>
         </CardBody>

@@ -9,12 +9,12 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useErrorText } from "@/components/ui/error-text";
 import { inventoryKeys } from "@/components/inventory/inventory-keys";
-import { isScanActive, isScanResumable } from "@/components/inventory/scan-status";
+import { isScanActive } from "@/components/inventory/scan-status";
 
 type Outcome = { ok: true } | { ok: false; error: { code: string; message: string; requestId: string } };
 
 /** Cancel (queued or running) and Resume (stopped early), each after a confirmation. */
-export function ScanControls({ scanId, planId, status, cancelRequested }: { scanId: string; planId: string; status: string; cancelRequested: boolean }) {
+export function ScanControls({ scanId, planId, status, cancelRequested, resumable }: { scanId: string; planId: string; status: string; cancelRequested: boolean; resumable: boolean }) {
   const t = useTranslations("inventory.controls");
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -45,7 +45,7 @@ export function ScanControls({ scanId, planId, status, cancelRequested }: { scan
             onConfirm={() => run(() => cancelScanAction({ scanId }), t("cancelDone"))}
           />
         ) : null}
-        {isScanResumable(status) ? (
+        {resumable ? (
           <ConfirmDialog
             trigger={
               <Button variant="secondary" data-testid="resume-scan">

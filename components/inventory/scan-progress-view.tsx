@@ -15,7 +15,7 @@ import { useErrorText } from "@/components/ui/error-text";
 import { inventoryKeys } from "@/components/inventory/inventory-keys";
 import { ScanControls } from "@/components/inventory/scan-controls";
 import { ScanDiffView } from "@/components/inventory/scan-diff-view";
-import { ScanStatusBadge, isScanActive } from "@/components/inventory/scan-status";
+import { ScanStatusBadge, isScanActive, isScanResumable } from "@/components/inventory/scan-status";
 import { useFormatDuration } from "@/components/inventory/use-format-duration";
 import { useScanProgress } from "@/components/inventory/use-scan-progress";
 import { useScans } from "@/components/inventory/use-scans";
@@ -76,7 +76,7 @@ function RegionTable({ progress }: { progress: ScanProgress }) {
                 <Td className="text-right tabular-nums">{n(r.calls)}</Td>
                 <Td className="hidden text-right tabular-nums sm:table-cell">{n(r.throttles)}</Td>
                 <Td className="text-right tabular-nums">{r.errors > 0 ? <span className="font-medium text-red-700">{n(r.errors)}</span> : 0}</Td>
-                <Td className="hidden whitespace-nowrap text-right tabular-nums md:table-cell">{r.secondsLeft === null ? t("unknown") : duration(r.secondsLeft)}</Td>
+                <Td className="hidden whitespace-nowrap text-right tabular-nums md:table-cell">{!["pending", "running"].includes(r.status) ? "—" : r.secondsLeft === null ? t("unknown") : duration(r.secondsLeft)}</Td>
               </tr>
               {expanded ? (
                 <tr>
@@ -131,25 +131,30 @@ function Issues({ issues }: { issues: ScanProgress["issues"] }) {
     <Table className="w-full table-fixed" data-testid="scan-issues">
       <THead>
         <tr>
-          <Th className="w-28">{t("region")}</Th>
+          <Th className="hidden w-28 md:table-cell">{t("region")}</Th>
           <Th className="hidden w-[22%] md:table-cell">{t("source")}</Th>
-          <Th className="w-[30%] sm:w-[22%]">{t("code")}</Th>
+          <Th className="w-[38%] sm:w-[26%] md:w-[20%]">{t("code")}</Th>
           <Th>{t("message")}</Th>
         </tr>
       </THead>
       <TBody>
         {issues.map((i) => (
           <tr key={i.id} data-testid="issue-row">
-            <Td className="font-mono text-xs">{regionName(i.region)}</Td>
-            <Td className="hidden break-all font-mono text-xs md:table-cell">
+            <Td className="hidden font-mono text-xs md:table-cell">{regionName(i.region)}</Td>
+            <Td className="hidden wrap-anywhere font-mono text-xs md:table-cell">
               {i.collectorId ?? "—"}
               {i.operation ? <span className="block text-slate-500">{i.operation}</span> : null}
             </Td>
             <Td>
-              <Badge tone={SEVERITY_TONE[i.severity as keyof typeof SEVERITY_TONE] ?? "neutral"} className="max-w-full break-all font-mono" data-testid="issue-code">
+              <Badge tone={SEVERITY_TONE[i.severity as keyof typeof SEVERITY_TONE] ?? "neutral"} className="max-w-full wrap-anywhere font-mono" data-testid="issue-code">
                 {i.code}
               </Badge>
               {codes.has(i.code) ? <span className="mt-1 block text-xs text-slate-600">{codes(i.code)}</span> : null}
+              {/* On a phone, where the region and source columns are hidden. */}
+              <span className="mt-1 block wrap-anywhere font-mono text-[11px] text-slate-500 md:hidden">
+                {regionName(i.region)}
+                {i.operation ? ` · ${i.operation}` : ""}
+              </span>
             </Td>
             <Td className="text-sm">
               <SafeText value={i.message} />
@@ -192,7 +197,7 @@ function PlanVersusActual({ progress }: { progress: ScanProgress }) {
         <Table data-testid="plan-vs-actual">
           <THead>
             <tr>
-              <Th>{t("region")}</Th>
+              <Th className="hidden sm:table-cell">{t("region")}</Th>
               <Th>{t("api")}</Th>
               <Th className="text-right">{t("planned")}</Th>
               <Th className="text-right">{t("made")}</Th>
@@ -202,8 +207,11 @@ function PlanVersusActual({ progress }: { progress: ScanProgress }) {
           <TBody>
             {rows.map((r) => (
               <tr key={`${r.region}-${r.api}`}>
-                <Td className="whitespace-nowrap font-mono text-xs">{regionName(r.region)}</Td>
-                <Td className="break-all font-mono text-xs">{r.api}</Td>
+                <Td className="hidden whitespace-nowrap font-mono text-xs sm:table-cell">{regionName(r.region)}</Td>
+                <Td className="wrap-anywhere font-mono text-xs">
+                  {r.api}
+                  <span className="block text-[11px] text-slate-500 sm:hidden">{regionName(r.region)}</span>
+                </Td>
                 <Td className="text-right tabular-nums">{r.planned === null ? "—" : format.number(r.planned)}</Td>
                 <Td className="text-right tabular-nums">{format.number(r.made)}</Td>
                 <Td className="hidden text-right tabular-nums sm:table-cell">{format.number(r.throttles)}</Td>
@@ -312,7 +320,15 @@ export function ScanProgressView({ scanId, canRun }: { scanId: string; canRun: b
             {p.accountId ? ` · ${t("account", { account: p.accountId })}` : ""}
           </p>
         </div>
-        {canRun ? <ScanControls scanId={p.id} planId={p.planId} status={p.status} cancelRequested={p.cancelRequested} /> : null}
+        {canRun ? (
+          <ScanControls
+            scanId={p.id}
+            planId={p.planId}
+            status={p.status}
+            cancelRequested={p.cancelRequested}
+            resumable={isScanResumable(p.status, p.byRegion.flatMap((r) => r.tasks.map((task) => task.status)))}
+          />
+        ) : null}
       </div>
 
       {p.status === "failed" && p.errorMessage ? (

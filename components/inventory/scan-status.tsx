@@ -8,9 +8,13 @@ export function isScanActive(status: string): boolean {
   return status === "queued" || status === "running";
 }
 
-/** Statuses a scan can be resumed from: it stopped before reading everything. */
-export function isScanResumable(status: string): boolean {
-  return status === "failed" || status === "partial" || status === "cancelled";
+/**
+ * A scan can be resumed when it stopped (failed, partial, cancelled) with parts left unfinished.
+ * A partial scan whose parts all finished (its issues come from what AWS returned) has nothing
+ * to run again.
+ */
+export function isScanResumable(status: string, taskStatuses: string[]): boolean {
+  return (status === "failed" || status === "partial" || status === "cancelled") && taskStatuses.some((s) => s !== "done");
 }
 
 const TONE = {

@@ -170,7 +170,7 @@ export function StartScanPanel({ planId, regions: planRegions }: { planId: strin
                   <TBody>
                     {(showAll ? byApi : byApi.slice(0, TOP)).map((row) => (
                       <tr key={row.api} data-testid="plan-call-row">
-                        <Td className="break-all font-mono text-xs">
+                        <Td className="wrap-anywhere font-mono text-xs">
                           {row.api}
                           {row.deepOnly ? <span className="ml-1 text-[10px] uppercase text-slate-400">{t("deepOnly")}</span> : null}
                         </Td>

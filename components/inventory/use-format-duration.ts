@@ -6,6 +6,7 @@ export function useFormatDuration() {
   const t = useTranslations("common.duration");
   return (seconds: number | null | undefined): string => {
     if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
+    if (seconds > 0 && seconds < 1) return t("underSecond");
     const s = Math.max(0, Math.round(seconds));
     if (s < 60) return t("seconds", { s });
     if (s < 3600) return t("minutes", { m: Math.floor(s / 60), s: s % 60 });

@@ -26,13 +26,14 @@ export function visibleText(value: string): string {
 /**
  * Text that came from outside (a cloud account, a user): rendered as plain text, isolated from
  * the surrounding direction (<bdi>), with invisible controls shown as marks. `truncate` keeps it
- * on one line with the whole value in the tooltip; otherwise long values wrap anywhere.
+ * on one line with the whole value in the tooltip; otherwise it wraps at spaces, and long runs
+ * without one (ARNs, hashes, 4,000-character tag values) wrap anywhere rather than widen the page.
  */
 export function SafeText({ value, truncate, className }: { value: string; truncate?: boolean; className?: string }) {
   const parts = value.split(INVISIBLE);
   const marks = value.match(INVISIBLE) ?? [];
   return (
-    <bdi className={cn(truncate ? "block truncate" : "break-all", className)} title={truncate ? visibleText(value).slice(0, 1000) : undefined}>
+    <bdi className={cn(truncate ? "block truncate" : "wrap-anywhere", className)} title={truncate ? visibleText(value).slice(0, 1000) : undefined}>
       {parts.map((part, i) => (
         <Fragment key={i}>
           {part}

@@ -11,8 +11,10 @@ import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
  */
 type Probe =
   | { kind: "page"; path: string }
-  | { kind: "api"; path: string }
-  | { kind: "action"; name: string; args: (role: Role) => unknown[] };
+  /** A GET, or a POST with a JSON body; `allowedStatus` when an allowed call answers other than 200 (e.g. 404 for a made-up id). */
+  | { kind: "api"; path: string; method?: "GET" | "POST"; body?: unknown; allowedStatus?: number }
+  /** `allowedCode`: the error an allowed role gets (e.g. NOT_FOUND for a made-up id) instead of success. */
+  | { kind: "action"; name: string; args: (role: Role) => unknown[]; allowedCode?: string };
 
 const PROBES: Record<Permission, Probe[] | { pending: string }> = {
   "plan.read": [{ kind: "page", path: "/settings" }, { kind: "page", path: "/settings/plans" }],
@@ -20,9 +22,17 @@ const PROBES: Record<Permission, Probe[] | { pending: string }> = {
     { kind: "action", name: "createPlanAction", args: (role) => [{ name: `Probe plan (${role})`, sourceRegions: ["eu-central-1"], targetRegions: ["cn-shanghai"] }] },
   ],
   "inventory.read": [{ kind: "page", path: "/inventory" }],
-  "scan.run": { pending: "the scan endpoints of the inventory stage" },
-  "connection.read": { pending: "the connections page of the inventory stage" },
-  "connection.manage": { pending: "the connections page of the inventory stage" },
+  "scan.run": [
+    // A plan that does not exist: allowed roles get past the permission check to NOT_FOUND.
+    { kind: "api", method: "POST", path: "/api/plans/no-such-plan/scan-estimate", body: { mode: "summary" }, allowedStatus: 404 },
+    { kind: "action", name: "startScanAction", args: () => [{ planId: "no-such-plan", mode: "summary", includeShadows: false }], allowedCode: "NOT_FOUND" },
+    { kind: "action", name: "cancelScanAction", args: () => [{ scanId: "no-such-scan" }], allowedCode: "NOT_FOUND" },
+  ],
+  "connection.read": [
+    { kind: "page", path: "/settings/connections" },
+    { kind: "api", path: "/api/connections" },
+  ],
+  "connection.manage": [{ kind: "action", name: "testConnectionAction", args: () => [{ connectionId: "no-such-connection" }], allowedCode: "NOT_FOUND" }],
   "servicemap.read": [{ kind: "page", path: "/service-map" }],
   "mapping.decide": { pending: "the service-mapping stage" },
   "compliance.read": [{ kind: "page", path: "/compliance" }],
@@ -55,8 +65,12 @@ for (const role of ROLES) {
       test(`${allowed ? "may" : "may not"} ${permission}`, async ({ page }) => {
         for (const probe of probes) {
           if (probe.kind === "page" || probe.kind === "api") {
-            const response = await page.request.get(probe.path, { maxRedirects: 0 });
-            expect(response.status(), `${probe.kind} ${probe.path}`).toBe(allowed ? 200 : 403);
+            const response =
+              probe.kind === "api" && probe.method === "POST"
+                ? await page.request.post(probe.path, { data: probe.body ?? {}, maxRedirects: 0 })
+                : await page.request.get(probe.path, { maxRedirects: 0 });
+            const allowedStatus = probe.kind === "api" ? (probe.allowedStatus ?? 200) : 200;
+            expect(response.status(), `${probe.kind} ${probe.path}`).toBe(allowed ? allowedStatus : 403);
             if (probe.kind === "api" && !allowed) {
               expect((await response.json()).error.code).toBe("FORBIDDEN");
             }
@@ -72,7 +86,8 @@ for (const role of ROLES) {
             }
             const call = await callAction(page.request, probe.name, args);
             expect(call.result, `action ${probe.name} answered: ${call.body.slice(0, 300)}`).not.toBeNull();
-            if (allowed) expect(call.result!.ok, JSON.stringify(call.result)).toBe(true);
+            if (allowed && probe.allowedCode) expect(call.result!.error?.code, JSON.stringify(call.result)).toBe(probe.allowedCode);
+            else if (allowed) expect(call.result!.ok, JSON.stringify(call.result)).toBe(true);
             else expect(call.result!.error?.code).toBe("FORBIDDEN");
           }
         }

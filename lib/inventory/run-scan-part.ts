@@ -101,12 +101,15 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
   }
   const counters = new ScanCounters();
   const factories = new Map<string, AwsClientFactory>();
+  // One factory per part label, not per AWS region: global collectors call from the home region,
+  // and their calls must count under "global" (as the scan's plan lists them), not under the home
+  // region, even in phase 2 where a home-region factory exists already.
   const factoryFor = (region: string) => {
     const r = region === GLOBAL_PART ? home : region;
-    let f = factories.get(r);
+    let f = factories.get(region);
     if (!f) {
       f = connection.factory(r, { observer: counters.observer(region), signal: stop.signal });
-      factories.set(r, f);
+      factories.set(region, f);
     }
     return f;
   };
