@@ -107,6 +107,15 @@ if (!args.includes("--skip-scan")) {
     console.log(`  status ${out.status}; ${resources.toLocaleString("en")} resources; ${calls.toLocaleString("en")} calls; ${throttles} throttled`);
     const slowest = [...made].sort((a, b) => b.calls - a.calls).slice(0, 3).map((m) => `${m.operation} ${m.calls}`).join(", ");
     console.log(`  busiest APIs: ${slowest}`);
+    if (args.includes("--verbose")) {
+      const tasks = await pool().query<{ collector_id: string; region: string; phase: number; seconds: number; offset: number }>(
+        `SELECT t.collector_id, t.region, t.phase, EXTRACT(EPOCH FROM t.finished_at - t.started_at)::float AS seconds,
+                EXTRACT(EPOCH FROM t.started_at - s.started_at)::float AS offset
+         FROM scan_tasks t JOIN scans s ON s.id = t.scan_id WHERE t.scan_id = $1 ORDER BY t.finished_at DESC LIMIT 6`,
+        [scanId],
+      );
+      for (const t of tasks.rows) console.log(`    task ${t.collector_id} (${t.region}, phase ${t.phase}): started +${t.offset.toFixed(1)} s, took ${t.seconds.toFixed(1)} s`);
+    }
     report("summary scan of 100,000 things: wall time vs least time the quotas allow", `${wall.toFixed(1)} s vs ${least.toFixed(1)} s`, "≤ 1.15x", wall / least, wall / least <= 1.15);
     report("peak memory of the scanning process", `${out.maxRssMb.toFixed(0)} MB`, "< 512 MB", out.maxRssMb / 512, out.maxRssMb < 512);
   } finally {

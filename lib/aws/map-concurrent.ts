@@ -28,4 +28,4 @@ export async function mapConcurrent<T, R>(
 }
 
 /** How many per-resource configuration reads a collector keeps in flight (the token buckets set the pace). */
-export const CONFIG_CONCURRENCY = 8;
+export const CONFIG_CONCURRENCY = 24;

@@ -75,8 +75,10 @@ export async function advanceScan(scanId: string): Promise<NextStep> {
     client.release();
   }
   // A scan adds many rows at once: fresh statistics keep the inventory's query plans right, and a
-  // vacuum lets its pages be read from the indexes alone.
-  await pool().query("VACUUM (ANALYZE) resources, resource_relations").catch(() => undefined);
+  // vacuum lets its pages be read from the indexes alone. Housekeeping: the scan is done already.
+  void pool()
+    .query("VACUUM (ANALYZE) resources, resource_relations")
+    .catch(() => undefined);
   await recordAuditEvent({
     actor: null,
     action: "scan.finish",

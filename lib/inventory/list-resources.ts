@@ -33,8 +33,8 @@ const SORT_COLUMNS: Record<ResourceQuery["sort"], string[]> = {
   arn: ["arn", "id"],
 };
 
-/** Text and tag filters are counted up to this many matches; more shows as "10,000+". */
-export const COUNT_CAP = 10_000;
+/** Text and tag filters are counted up to this many matches; more shows as "1,000+". */
+export const COUNT_CAP = 1_000;
 
 /**
  * One page of a plan's inventory: filtered by kind, region, tag and text, sorted, counted, in
