@@ -7,7 +7,8 @@
  *  2. Storing: resources per second written by the bulk insert (target: 50,000/s).
  *  3. The inventory table's query at 100,000+ resources: p50 and p95 (target: p95 under 150 ms).
  * Runs against DATABASE_URL (a new database on that server) when set, else the embedded database.
- * Options: --things N (default 100000), --skip-scan.
+ * Options: --things N (default 100000), --skip-scan, --verbose, --keep (leave the DATABASE_URL
+ * database in place, to study its queries).
  */
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -216,7 +217,8 @@ if (!args.includes("--skip-scan")) {
 }
 
 await closeDatabase();
-await scratch.drop();
+if (args.includes("--keep") && scratch.kind === "postgres") console.log(`\nKept the benchmark database: ${scratch.url}`);
+else await scratch.drop();
 fs.rmSync(dataDir, { recursive: true, force: true });
 console.log("\nSilkroute benchmark:");
 for (const r of results) console.log(`  ${r.ok ? "✓" : "✗"} ${r.name}: ${r.value} — target ${r.target}, ratio ${r.ratio}`);

@@ -127,7 +127,7 @@ export function InventoryView({ planId }: { planId: string }) {
       <Card>
         <CardHeader
           title={t("table.title")}
-          description={resources.data ? t("table.matching", { total: format.number(resources.data.total) }) : t("table.loading")}
+          description={resources.data ? t("table.matching", { total: `${format.number(resources.data.total)}${resources.data.totalIsLowerBound ? "+" : ""}` }) : t("table.loading")}
           actions={
             shown ? (
               <div className="flex flex-wrap items-center gap-2" data-testid="export-buttons">
@@ -160,6 +160,8 @@ export function InventoryView({ planId }: { planId: string }) {
             page={filters.page}
             pageSize={PAGE_SIZE}
             total={resources.data?.total ?? 0}
+            totalIsLowerBound={resources.data?.totalIsLowerBound ?? false}
+            rowsOnPage={resources.data?.rows.length ?? 0}
             busy={resources.isFetching && resources.isPlaceholderData}
             onPage={(page) => setFilters({ page })}
             testId="resource-pager"

@@ -74,6 +74,36 @@ describe("the inventory table's query", () => {
     expect((await list({ q: "'; DROP TABLE resources; --" })).total).toBe(0);
   });
 
+  it("serves a search the same from the text index and from the sort's index", async () => {
+    const few = { fromSearchIndexUpTo: 1_000_000 };
+    const many = { fromSearchIndexUpTo: -1 };
+    for (const q of [{ q: "res-01" }, { q: "res-0", sort: "arn", dir: "desc", page: 2, pageSize: 7 }, { tag: "env" }, { tag: "env=prod", sort: "kind", page: 3, pageSize: 5 }, { q: "nothing-like-this" }]) {
+      const parsed = resourceQuerySchema.parse(q);
+      const a = await listResources(planId, parsed, few);
+      const b = await listResources(planId, parsed, many);
+      expect(a.rows.map((r) => r.id)).toEqual(b.rows.map((r) => r.id));
+      expect(a.total).toBe(b.total);
+      expect(a.totalIsLowerBound).toBe(false);
+    }
+    // Past the last page: no rows, and still the count.
+    const past = await listResources(planId, resourceQuerySchema.parse({ tag: "env=prod", page: 9 }), few);
+    expect(past).toMatchObject({ total: 33, totalIsLowerBound: false, rows: [] });
+  });
+
+  it("counts a broad search up to the cap, says so, and still pages through every match in order", async () => {
+    const matching = records.filter((r) => r.name.startsWith("res-0")).map((r) => r.name).sort();
+    for (const limits of [{ countCap: 20, fromSearchIndexUpTo: 1_000_000 }, { countCap: 20, fromSearchIndexUpTo: -1 }]) {
+      const first = await listResources(planId, resourceQuerySchema.parse({ q: "res-0", pageSize: 15 }), limits);
+      expect(first.totalIsLowerBound).toBe(true);
+      expect(first.total).toBe(20);
+      expect(first.rows.map((r) => r.name)).toEqual(matching.slice(0, 15));
+      const deep = await listResources(planId, resourceQuerySchema.parse({ q: "res-0", pageSize: 15, page: 4 }), limits);
+      expect(deep.totalIsLowerBound).toBe(true);
+      expect(deep.total).toBe(60);
+      expect(deep.rows.map((r) => r.name)).toEqual(matching.slice(45, 60));
+    }
+  });
+
   it("keeps a finished scan's counts for the chart", async () => {
     const summary = await inventorySummary(planId);
     expect(summary.total).toBe(330);

@@ -33,14 +33,30 @@ const SORT_COLUMNS: Record<ResourceQuery["sort"], string[]> = {
   arn: ["arn", "id"],
 };
 
-/** Text and tag filters are counted up to this many matches; more shows as "1,000+". */
-export const COUNT_CAP = 1_000;
+/** Text and tag filters are counted up to this many matches; more shows as "10,000+". */
+export const COUNT_CAP = 10_000;
+
+/**
+ * A text or tag filter the planner expects to match at most this many resources is served from
+ * the text or tag index: every match is read once, then sorted and counted in the same pass.
+ * Above it, walking the sort's index and stopping at the page costs less.
+ */
+const FROM_SEARCH_INDEX_UP_TO = 20_000;
+
+type Row = { id: string; arn: string; kind: string; region: string; name: string; tags: Record<string, string> };
 
 /**
  * One page of a plan's inventory: filtered by kind, region, tag and text, sorted, counted, in
  * the database (never in memory), each from an index (prisma/migrations/0003).
  */
-export async function listResources(planId: string, query: ResourceQuery): Promise<ResourcePage> {
+export async function listResources(
+  planId: string,
+  query: ResourceQuery,
+  /** Tests set lower limits to reach both paths of a search on a small estate. */
+  limits: { countCap?: number; fromSearchIndexUpTo?: number } = {},
+): Promise<ResourcePage> {
+  const countCap = limits.countCap ?? COUNT_CAP;
+  const fromSearchIndexUpTo = limits.fromSearchIndexUpTo ?? FROM_SEARCH_INDEX_UP_TO;
   const scan = await resolveScan(planId, query.scanId);
   if (!scan) return { scan: null, total: 0, totalIsLowerBound: false, page: query.page, pageSize: query.pageSize, rows: [] };
   const { where: whereSql, params } = resourceFilterSql(scan.id, query);
@@ -49,53 +65,85 @@ export async function listResources(planId: string, query: ResourceQuery): Promi
   const order = (table: string) => columns.map((c) => `${table}${c} ${dir}`).join(", ");
   const offset = (query.page - 1) * query.pageSize;
   const searching = Boolean(query.tag || query.q?.trim());
-  const countQuery = async (): Promise<{ total: number; lowerBound: boolean }> => {
-    // A finished scan knows its counts per region and kind: no need to count its rows.
-    if (!searching && scan.kindCounts) {
-      const total = scan.kindCounts
-        .filter((c) => (!query.kind || c.kind === query.kind) && (!query.region || c.region === query.region))
-        .reduce((n, c) => n + c.count, 0);
-      return { total, lowerBound: false };
-    }
-    const cap = searching ? COUNT_CAP + 1 : null;
-    const { rows } = await pool().query<{ n: string }>(
-      cap ? `SELECT count(*) AS n FROM (SELECT 1 FROM resources WHERE ${whereSql} LIMIT ${cap}) c` : `SELECT count(*) AS n FROM resources WHERE ${whereSql}`,
-      params,
-    );
-    const n = Number(rows[0]!.n);
-    return cap && n >= cap ? { total: COUNT_CAP, lowerBound: true } : { total: n, lowerBound: false };
-  };
+  const result = (total: number, lowerBound: boolean, rows: Row[]): ResourcePage => ({
+    scan,
+    total,
+    totalIsLowerBound: lowerBound,
+    page: query.page,
+    pageSize: query.pageSize,
+    rows,
+  });
+  // The page's ids come from an index alone (however deep the page), then its rows are read.
   const pageSql = `SELECT r.id::text AS id, r.arn, r.kind, r.region, r.name, r.tags
        FROM (SELECT ${columns.join(", ")} FROM resources WHERE ${whereSql} ORDER BY ${order("")} LIMIT ${query.pageSize} OFFSET ${offset}) p
        JOIN resources r ON r.id = p.id
        ORDER BY ${order("p.")}`;
-  type Row = { id: string; arn: string; kind: string; region: string; name: string; tags: Record<string, string> };
-  let count: { total: number; lowerBound: boolean };
-  let rows: { rows: Row[] };
+
   if (!searching) {
-    // The page's ids come from an index alone (however deep the page), then its rows are read.
-    [count, rows] = await Promise.all([countQuery(), pool().query<Row>(pageSql, params)]);
-  } else {
-    // A text or tag filter that matches many resources is best served by walking the sort's index
-    // and stopping at the page; one that matches few, by the text or tag index. The capped count
-    // says which.
-    count = await countQuery();
-    if (count.lowerBound) {
-      const client = await pool().connect();
-      try {
-        await client.query("BEGIN");
-        await client.query("SET LOCAL enable_bitmapscan = off");
-        rows = await client.query<Row>(pageSql, params);
-        await client.query("COMMIT");
-      } catch (err) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
+    const countQuery = async (): Promise<number> => {
+      // A finished scan knows its counts per region and kind: no need to count its rows.
+      if (scan.kindCounts) {
+        return scan.kindCounts
+          .filter((c) => (!query.kind || c.kind === query.kind) && (!query.region || c.region === query.region))
+          .reduce((n, c) => n + c.count, 0);
       }
+      const { rows } = await pool().query<{ n: string }>(`SELECT count(*) AS n FROM resources WHERE ${whereSql}`, params);
+      return Number(rows[0]!.n);
+    };
+    const [total, rows] = await Promise.all([countQuery(), pool().query<Row>(pageSql, params)]);
+    return result(total, false, rows.rows);
+  }
+
+  // A text or tag filter. Few matches (wherever they fall in the sort): read them all from the
+  // text or tag index, sort and count them in one pass. Many: walk the sort's index, which
+  // reaches a page of matches after a few rows, and count up to the cap.
+  if ((await plannedRows(whereSql, params)) <= fromSearchIndexUpTo) {
+    const { rows } = await pool().query<Row & { total: string }>(
+      `WITH m AS MATERIALIZED (SELECT ${columns.join(", ")} FROM resources WHERE ${whereSql} LIMIT ${countCap + 1})
+       SELECT r.id::text AS id, r.arn, r.kind, r.region, r.name, r.tags, p.total
+       FROM (SELECT m.*, count(*) OVER () AS total FROM m ORDER BY ${order("m.")} LIMIT ${query.pageSize} OFFSET ${offset}) p
+       JOIN resources r ON r.id = p.id
+       ORDER BY ${order("p.")}`,
+      params,
+    );
+    if (rows.length === 0 && offset > 0) {
+      // Past the last page: the window had no row to carry the count.
+      const { rows: counted } = await pool().query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM resources WHERE ${whereSql} LIMIT ${countCap + 1}) c`, params);
+      const n = Number(counted[0]!.n);
+      if (n <= countCap) return result(n, false, []);
     } else {
-      rows = await pool().query<Row>(pageSql, params);
+      const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+      if (total <= countCap) return result(total, false, rows.map(({ total: _total, ...row }) => row));
     }
   }
-  return { scan, total: count.total, totalIsLowerBound: count.lowerBound, page: query.page, pageSize: query.pageSize, rows: rows.rows };
+  const countCapped = async () => {
+    const { rows } = await pool().query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM resources WHERE ${whereSql} LIMIT ${countCap + 1}) c`, params);
+    return Number(rows[0]!.n);
+  };
+  const orderedPage = async () => {
+    const client = await pool().connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL enable_bitmapscan = off");
+      const rows = await client.query<Row>(pageSql, params);
+      await client.query("COMMIT");
+      return rows.rows;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
+  const [n, rows] = await Promise.all([countCapped(), orderedPage()]);
+  return n > countCap ? result(Math.max(countCap, offset + rows.length), true, rows) : result(n, false, rows);
+}
+
+/** The planner's estimate of the rows a filter matches (cheap: the query is planned, not run). */
+async function plannedRows(whereSql: string, params: unknown[]): Promise<number> {
+  const { rows } = await pool().query<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }>(
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM resources WHERE ${whereSql}`,
+    params,
+  );
+  return rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? Number.POSITIVE_INFINITY;
 }
