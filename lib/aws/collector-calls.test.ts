@@ -21,6 +21,7 @@ function fakeContext(overrides: Partial<CollectorContext> = {}) {
     signal: new AbortController().signal,
     emit: async (batch: EmitBatch) => void batches.push(batch),
     report: async (issue: CollectorIssue) => void issues.push(issue),
+    storeRelations: async () => undefined,
     referencedArns: async () => [],
     ...overrides,
   } as CollectorContext;

@@ -69,6 +69,12 @@ export interface CollectorContext {
   resumeCursor: string | null;
   emit(batch: EmitBatch): Promise<void>;
   /**
+   * Stores relations of the page being read before the page is emitted, for a page whose relations
+   * are too many to hold until then (a policy's targets across a fleet). Storing is idempotent, so
+   * a page read again after a crash stores them again without duplicates.
+   */
+  storeRelations(relations: RelationRecord[]): Promise<void>;
+  /**
    * ARNs that resources found earlier in this scan point at, for the given kind (e.g. the IAM roles
    * and KMS keys named by rule actions and functions). Only meaningful in phase 2 collectors.
    */

@@ -8,40 +8,87 @@ import type { CollectorContext } from "@/lib/aws/collector-types";
 import { BatchBuilder } from "@/lib/aws/batch-builder";
 import type { Page } from "@/lib/aws/collector-calls";
 
+/** How many pages a collector reads ahead of the page it is storing. */
+export const READ_AHEAD_PAGES = 3;
+
 export async function walkPages<I>(
   ctx: CollectorContext,
   fetchPage: (cursor: string | null) => Promise<Page<I>>,
   handlePage: (items: I[], batch: BatchBuilder) => Promise<void>,
+  readAhead: number = READ_AHEAD_PAGES,
 ): Promise<void> {
-  let cursor = ctx.resumeCursor;
-  const seen = new Set<string>();
-  ctx.signal.throwIfAborted();
-  let pending: Promise<Page<I>> = fetchPage(cursor);
-  for (;;) {
-    const page = await pending;
-    let next = page.next;
-    if (next !== null && (next === cursor || seen.has(next))) {
-      await ctx.report({
-        severity: "warning",
-        code: "PaginationLoop",
-        message: "AWS returned a page token it had returned before; the list was stopped there to avoid reading it forever.",
-      });
-      next = null;
+  // The list is read by a producer that runs up to `readAhead` pages ahead, so the list call's
+  // quota, not the time spent handling and storing pages, sets the pace. Pages are handled and
+  // stored in order, each with the cursor of the page after it: pages read ahead but not stored
+  // when a scan stops are simply read again when it resumes.
+  const ready: Array<{ items: I[]; next: string | null }> = [];
+  let finished = false;
+  let failure: { error: unknown } | null = null;
+  let stopped = false;
+  // The producer waits only when the buffer is full and the consumer only when it is empty, so
+  // one of them at most is waiting at any time.
+  let wake: (() => void) | null = null;
+  const waitForTheOther = () => new Promise<void>((resolve) => (wake = resolve));
+  const wakeTheOther = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  const produce = async () => {
+    let cursor = ctx.resumeCursor;
+    const seen = new Set<string>();
+    try {
+      for (;;) {
+        while (ready.length >= Math.max(1, readAhead) && !stopped) await waitForTheOther();
+        if (stopped) return;
+        ctx.signal.throwIfAborted();
+        const page = await fetchPage(cursor);
+        let next = page.next;
+        if (next !== null && (next === cursor || seen.has(next))) {
+          await ctx.report({
+            severity: "warning",
+            code: "PaginationLoop",
+            message: "AWS returned a page token it had returned before; the list was stopped there to avoid reading it forever.",
+          });
+          next = null;
+        }
+        if (next !== null) seen.add(next);
+        ready.push({ items: page.items, next });
+        wakeTheOther();
+        if (next === null) return;
+        cursor = next;
+      }
+    } catch (error) {
+      failure = { error };
+    } finally {
+      finished = true;
+      wakeTheOther();
     }
-    if (next !== null) {
-      seen.add(next);
-      // The next page is asked for while this one is handled and stored, so the list call's
-      // quota, not the time spent storing, sets the pace. At most one page is read ahead, and its
-      // cursor is stored only once this page is.
-      ctx.signal.throwIfAborted();
-      pending = fetchPage(next);
-      pending.catch(() => undefined);
+  };
+
+  const producer = produce();
+  try {
+    for (;;) {
+      while (ready.length === 0) {
+        // A page that could not be read ends the walk once every page before it is stored.
+        if (finished) {
+          const failed = failure as { error: unknown } | null;
+          throw failed ? failed.error : new Error("walkPages: the list ended without a last page");
+        }
+        await waitForTheOther();
+      }
+      const { items, next } = ready.shift()!;
+      wakeTheOther();
+      const batch = new BatchBuilder(ctx);
+      await handlePage(items, batch);
+      await ctx.emit(batch.toBatch(next));
+      if (next === null) return;
     }
-    const batch = new BatchBuilder(ctx);
-    await handlePage(page.items, batch);
-    await ctx.emit(batch.toBatch(next));
-    if (next === null) return;
-    cursor = next;
+  } finally {
+    stopped = true;
+    wakeTheOther();
+    await producer;
   }
 }
 

@@ -177,6 +177,10 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
         }
         if (options.deadline && Date.now() > options.deadline) halt(new StopScan("paused"));
       },
+      storeRelations: async (relations) => {
+        if (stopReason) throw stopReason;
+        await storeBatch(pool(), { scanId, planId: scan.planId }, [], relations);
+      },
       report: (i) => issue(task.id, task.region, task.collectorId, i),
       referencedArns: async (kind) => {
         const { rows } = await pool().query<{ to_arn: string }>(

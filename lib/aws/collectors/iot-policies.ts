@@ -20,7 +20,8 @@ import type { CollectorDefinition } from "@/lib/aws/collector-types";
 import { cognitoIdentityArn, iotArn } from "@/lib/aws/build-arn";
 import { checkPolicyDocument } from "@/lib/aws/check-policy-document";
 import { withCollectorCalls } from "@/lib/aws/collector-calls";
-import { drainPages } from "@/lib/aws/drain-pages";
+import { BatchBuilder } from "@/lib/aws/batch-builder";
+import { streamPages } from "@/lib/aws/drain-pages";
 import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
 import { kindOfArn } from "@/lib/aws/parse-arn";
 import { readIotTags } from "@/lib/aws/read-iot-tags";
@@ -58,6 +59,46 @@ export const iotPoliciesCollector: CollectorDefinition = {
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);
+
+      const readDocuments = async (policyName: string, arn: string) => {
+        const [current, listed] = await Promise.all([
+          calls.may(iot, new GetPolicyCommand({ policyName }), getPolicySchema, { arn }),
+          calls.may(iot, new ListPolicyVersionsCommand({ policyName }), versionsSchema, { arn }),
+        ]);
+        const versions = await mapConcurrent(listed?.policyVersions ?? [], 4, async (version) => {
+          const isDefault = version.isDefaultVersion === true || version.versionId === current?.defaultVersionId;
+          const document =
+            isDefault && current
+              ? current.policyDocument
+              : (await calls.may(iot, new GetPolicyVersionCommand({ policyName, policyVersionId: version.versionId }), versionSchema, { arn }))?.policyDocument;
+          return { ...version, ...(document !== undefined ? { policyDocument: document } : {}) };
+        });
+        return { current, versions };
+      };
+
+      /** Reads the policy's targets page by page, storing each page's relations; resolves to how many. */
+      const streamTargets = async (policyName: string, arn: string): Promise<number | undefined> => {
+        let storing: Promise<void> = Promise.resolve();
+        const count = await streamPages(
+          (marker) => calls.may(iot, new ListTargetsForPolicyCommand({ policyName, pageSize: PAGE_SIZE, marker }), targetsPageSchema, { arn }),
+          (page) => ({ items: page.targets ?? [], next: page.nextMarker }),
+          async (targets) => {
+            const edges = new BatchBuilder(ctx);
+            for (const target of targets) {
+              if (target.startsWith("arn:")) edges.relate(arn, target, REL.attachedTo, kindOfArn(target) ?? KIND.iotCertificate);
+              // Cognito identities are listed by identity id, not ARN.
+              else edges.relate(arn, cognitoIdentityArn(ctx, target), REL.attachedTo, KIND.cognitoIdentity);
+            }
+            // One page stores while the next is read; at most one store is in flight.
+            await storing;
+            storing = ctx.storeRelations(edges.toBatch(null).relations);
+            storing.catch(() => undefined);
+          },
+        );
+        await storing;
+        return count;
+      };
+
       await walkPages(
         ctx,
         (cursor) =>
@@ -70,29 +111,17 @@ export const iotPoliciesCollector: CollectorDefinition = {
           const details = await mapConcurrent(policies, CONFIG_CONCURRENCY, async (policy) => {
             const policyName = policy.policyName;
             const arn = policy.policyArn ?? iotArn(ctx, "policy", policyName);
-            const current = await calls.may(iot, new GetPolicyCommand({ policyName }), getPolicySchema, { arn });
-            const listed = await calls.may(iot, new ListPolicyVersionsCommand({ policyName }), versionsSchema, { arn });
-            const versions = [];
-            for (const version of listed?.policyVersions ?? []) {
-              const isDefault = version.isDefaultVersion === true || version.versionId === current?.defaultVersionId;
-              const document =
-                isDefault && current
-                  ? current.policyDocument
-                  : (
-                      await calls.may(iot, new GetPolicyVersionCommand({ policyName, policyVersionId: version.versionId }), versionSchema, {
-                        arn,
-                      })
-                    )?.policyDocument;
-              versions.push({ ...version, ...(document !== undefined ? { policyDocument: document } : {}) });
-            }
-            const targets = await drainPages(
-              (marker) => calls.may(iot, new ListTargetsForPolicyCommand({ policyName, pageSize: PAGE_SIZE, marker }), targetsPageSchema, { arn }),
-              (page) => ({ items: page.targets ?? [], next: page.nextMarker }),
-            );
-            const tags = await readIotTags(ctx, calls, arn);
-            return { policy, arn, current, versions, targets, tags };
+            // ListTargetsForPolicy is the slowest list of an estate (a fleet-wide policy is attached
+            // to every certificate, 250 per call at 10 calls/s): it starts at once, beside the
+            // document reads, and its relations are stored as they arrive.
+            const [targetCount, { current, versions }, tags] = await Promise.all([
+              streamTargets(policyName, arn),
+              readDocuments(policyName, arn),
+              readIotTags(ctx, calls, arn),
+            ]);
+            return { policy, arn, current, versions, targetCount, tags };
           });
-          for (const { policy, arn, current, versions, targets, tags } of details) {
+          for (const { policy, arn, current, versions, targetCount, tags } of details) {
             let documentValid: boolean | undefined;
             if (current) {
               const check = checkPolicyDocument(current.policyDocument);
@@ -116,17 +145,9 @@ export const iotPoliciesCollector: CollectorDefinition = {
                 policy: current ? { ...policy, ...current } : policy,
                 ...(documentValid !== undefined ? { documentValid } : {}),
                 versions,
-                ...(targets ? { targetCount: targets.length } : {}),
+                ...(targetCount !== undefined ? { targetCount } : {}),
               },
             });
-            for (const target of targets ?? []) {
-              if (target.startsWith("arn:")) {
-                batch.relate(arn, target, REL.attachedTo, kindOfArn(target) ?? KIND.iotCertificate);
-              } else {
-                // Cognito identities are listed by identity id, not ARN.
-                batch.relate(arn, cognitoIdentityArn(ctx, target), REL.attachedTo, KIND.cognitoIdentity);
-              }
-            }
           }
         },
       );

@@ -78,6 +78,7 @@ export async function runCollector(collector: CollectorDefinition, options: RunC
   const includeShadows = options.includeShadows ?? false;
   const region = options.region ?? TEST_REGION;
   const batches: EmitBatch[] = [];
+  const early: RelationRecord[] = [];
   const issues: CollectorIssue[] = [];
   const before = new Map((options.mocks ?? []).map((m) => [m, m.calls().length]));
   let error: unknown;
@@ -97,6 +98,9 @@ export async function runCollector(collector: CollectorDefinition, options: RunC
         }
         // Stored as the engine would store it: through JSON.
         batches.push(JSON.parse(JSON.stringify(batch)) as EmitBatch);
+      },
+      async storeRelations(relations) {
+        early.push(...(JSON.parse(JSON.stringify(relations)) as RelationRecord[]));
       },
       async referencedArns(kind) {
         return options.referenced?.[kind] ?? [];
@@ -120,7 +124,7 @@ export async function runCollector(collector: CollectorDefinition, options: RunC
   const run: CollectorRun = {
     batches,
     resources: batches.flatMap((b) => b.resources),
-    relations: batches.flatMap((b) => b.relations),
+    relations: [...early, ...batches.flatMap((b) => b.relations)],
     issues,
     cursors: batches.map((b) => b.nextCursor),
     operations,
