@@ -8,7 +8,7 @@
  *  3. The inventory table's query at 100,000+ resources: p50 and p95 (target: p95 under 150 ms).
  * Runs against DATABASE_URL (a new database on that server) when set, else the embedded database.
  * Options: --things N (default 100000), --skip-scan, --verbose, --keep (leave the DATABASE_URL
- * database in place, to study its queries).
+ * database in place, to study its queries), --profile DIR (CPU profiles of the scan and the stand-in).
  */
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -34,6 +34,9 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const THINGS = Number(arg("things", "100000"));
+/** --profile DIR: CPU profiles of the scanning process and the stand-in AWS, for Chrome DevTools. */
+const PROFILE = arg("profile", "");
+const profileFlags = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE)}`] : [];
 const REGION = "eu-central-1";
 
 sendLogsToStderr();
@@ -56,7 +59,7 @@ console.log(`Database: ${scratch.kind === "postgres" ? "Postgres (DATABASE_URL)"
 async function runChild(entry: string, childArgs: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     // The same heap bound as `silkroute scan` and the workers run with.
-    const child = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, "bin/run.mjs", entry, ...childArgs], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, ...profileFlags, "bin/run.mjs", entry, ...childArgs], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -69,7 +72,7 @@ async function runChild(entry: string, childArgs: string[], env: NodeJS.ProcessE
 let scanId: string | null = null;
 if (!args.includes("--skip-scan")) {
   console.log(`\nStarting the stand-in AWS with ${THINGS.toLocaleString("en")} things in ${REGION} (default quotas)…`);
-  const standIn = spawn(process.execPath, ["bin/run.mjs", "e2e/doubles/aws/serve.ts", "--port", "0", "--seed", "99", "--things", String(THINGS), "--region", REGION, "--quotas", "default"], {
+  const standIn = spawn(process.execPath, [...profileFlags, "bin/run.mjs", "e2e/doubles/aws/serve.ts", "--port", "0", "--seed", "99", "--things", String(THINGS), "--region", REGION, "--quotas", "default"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const info = await new Promise<{ url: string; accessKeyId: string; secretAccessKey: string }>((resolve, reject) => {

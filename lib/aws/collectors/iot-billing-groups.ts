@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { CollectorDefinition } from "@/lib/aws/collector-types";
 import { iotArn } from "@/lib/aws/build-arn";
 import { withCollectorCalls } from "@/lib/aws/collector-calls";
-import { drainPages } from "@/lib/aws/drain-pages";
+import { streamRelations } from "@/lib/aws/stream-relations";
 import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
 import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
@@ -47,31 +47,28 @@ export const iotBillingGroupsCollector: CollectorDefinition = {
         async (groups, batch) => {
           const details = await mapConcurrent(groups, CONFIG_CONCURRENCY, async (group) => {
             const arn = group.groupArn ?? iotArn(ctx, "billinggroup", group.groupName);
-            const description = await calls.may(iot, new DescribeBillingGroupCommand({ billingGroupName: group.groupName }), describeSchema, { arn });
-            const tags = await readIotTags(ctx, calls, arn);
-            const members = await drainPages(
-              (nextToken) =>
-                calls.may(
-                  iot,
-                  new ListThingsInBillingGroupCommand({ billingGroupName: group.groupName, maxResults: PAGE_SIZE, nextToken }),
-                  membersPageSchema,
-                  { arn },
-                ),
-              (page) => ({ items: page.things ?? [], next: page.nextToken }),
-            );
-            return { group, arn, description, tags, members };
+            // The member list is the long read (a fleet-wide group holds every thing): it starts at
+            // once, beside the description and tags, and its relations are stored as they arrive.
+            const [description, tags, memberCount] = await Promise.all([
+              calls.may(iot, new DescribeBillingGroupCommand({ billingGroupName: group.groupName }), describeSchema, { arn }),
+              readIotTags(ctx, calls, arn),
+              streamRelations(
+                ctx,
+                (nextToken) => calls.may(iot, new ListThingsInBillingGroupCommand({ billingGroupName: group.groupName, maxResults: PAGE_SIZE, nextToken }), membersPageSchema, { arn }),
+                (page) => ({ items: page.things ?? [], next: page.nextToken }),
+                (thing, edges) => edges.relate(iotArn(ctx, "thing", thing), arn, REL.memberOf, KIND.iotBillingGroup),
+              ),
+            ]);
+            return { group, arn, description, tags, memberCount };
           });
-          for (const { group, arn, description, tags, members } of details) {
+          for (const { group, arn, description, tags, memberCount } of details) {
             batch.add({
               kind: KIND.iotBillingGroup,
               arn,
               name: group.groupName,
               tags,
-              raw: { billingGroup: description ?? group, ...(members ? { memberCount: members.length } : {}) },
+              raw: { billingGroup: description ?? group, ...(memberCount !== undefined ? { memberCount } : {}) },
             });
-            for (const thing of members ?? []) {
-              batch.relate(iotArn(ctx, "thing", thing), arn, REL.memberOf, KIND.iotBillingGroup);
-            }
           }
         },
       );

@@ -20,8 +20,7 @@ import type { CollectorDefinition } from "@/lib/aws/collector-types";
 import { cognitoIdentityArn, iotArn } from "@/lib/aws/build-arn";
 import { checkPolicyDocument } from "@/lib/aws/check-policy-document";
 import { withCollectorCalls } from "@/lib/aws/collector-calls";
-import { BatchBuilder } from "@/lib/aws/batch-builder";
-import { streamPages } from "@/lib/aws/drain-pages";
+import { streamRelations } from "@/lib/aws/stream-relations";
 import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
 import { kindOfArn } from "@/lib/aws/parse-arn";
 import { readIotTags } from "@/lib/aws/read-iot-tags";
@@ -76,28 +75,18 @@ export const iotPoliciesCollector: CollectorDefinition = {
         return { current, versions };
       };
 
-      /** Reads the policy's targets page by page, storing each page's relations; resolves to how many. */
-      const streamTargets = async (policyName: string, arn: string): Promise<number | undefined> => {
-        let storing: Promise<void> = Promise.resolve();
-        const count = await streamPages(
+      /** Reads the policy's targets page by page, storing their relations; resolves to how many. */
+      const streamTargets = (policyName: string, arn: string) =>
+        streamRelations(
+          ctx,
           (marker) => calls.may(iot, new ListTargetsForPolicyCommand({ policyName, pageSize: PAGE_SIZE, marker }), targetsPageSchema, { arn }),
           (page) => ({ items: page.targets ?? [], next: page.nextMarker }),
-          async (targets) => {
-            const edges = new BatchBuilder(ctx);
-            for (const target of targets) {
-              if (target.startsWith("arn:")) edges.relate(arn, target, REL.attachedTo, kindOfArn(target) ?? KIND.iotCertificate);
-              // Cognito identities are listed by identity id, not ARN.
-              else edges.relate(arn, cognitoIdentityArn(ctx, target), REL.attachedTo, KIND.cognitoIdentity);
-            }
-            // One page stores while the next is read; at most one store is in flight.
-            await storing;
-            storing = ctx.storeRelations(edges.toBatch(null).relations);
-            storing.catch(() => undefined);
+          (target, edges) => {
+            if (target.startsWith("arn:")) edges.relate(arn, target, REL.attachedTo, kindOfArn(target) ?? KIND.iotCertificate);
+            // Cognito identities are listed by identity id, not ARN.
+            else edges.relate(arn, cognitoIdentityArn(ctx, target), REL.attachedTo, KIND.cognitoIdentity);
           },
         );
-        await storing;
-        return count;
-      };
 
       await walkPages(
         ctx,

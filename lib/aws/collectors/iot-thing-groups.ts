@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { CollectorDefinition } from "@/lib/aws/collector-types";
 import { iotArn } from "@/lib/aws/build-arn";
 import { withCollectorCalls } from "@/lib/aws/collector-calls";
-import { drainPages } from "@/lib/aws/drain-pages";
+import { streamRelations } from "@/lib/aws/stream-relations";
 import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
 import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
@@ -56,21 +56,21 @@ export const iotThingGroupsCollector: CollectorDefinition = {
         async (groups, batch) => {
           const details = await mapConcurrent(groups, CONFIG_CONCURRENCY, async (group) => {
             const arn = group.groupArn ?? iotArn(ctx, "thinggroup", group.groupName);
-            const description = await calls.may(iot, new DescribeThingGroupCommand({ thingGroupName: group.groupName }), describeSchema, { arn });
-            const tags = await readIotTags(ctx, calls, arn);
-            const members = await drainPages(
-              (nextToken) =>
-                calls.may(
-                  iot,
-                  new ListThingsInThingGroupCommand({ thingGroupName: group.groupName, recursive: false, maxResults: PAGE_SIZE, nextToken }),
-                  membersPageSchema,
-                  { arn },
-                ),
-              (page) => ({ items: page.things ?? [], next: page.nextToken }),
-            );
-            return { group, arn, description, tags, members };
+            // The member list is the long read (a fleet-wide group holds every thing): it starts at
+            // once, beside the description and tags, and its relations are stored as they arrive.
+            const [description, tags, memberCount] = await Promise.all([
+              calls.may(iot, new DescribeThingGroupCommand({ thingGroupName: group.groupName }), describeSchema, { arn }),
+              readIotTags(ctx, calls, arn),
+              streamRelations(
+                ctx,
+                (nextToken) => calls.may(iot, new ListThingsInThingGroupCommand({ thingGroupName: group.groupName, recursive: false, maxResults: PAGE_SIZE, nextToken }), membersPageSchema, { arn }),
+                (page) => ({ items: page.things ?? [], next: page.nextToken }),
+                (thing, edges) => edges.relate(iotArn(ctx, "thing", thing), arn, REL.memberOf, KIND.iotThingGroup),
+              ),
+            ]);
+            return { group, arn, description, tags, memberCount };
           });
-          for (const { group, arn, description, tags, members } of details) {
+          for (const { group, arn, description, tags, memberCount } of details) {
             batch.add({
               kind: KIND.iotThingGroup,
               arn,
@@ -79,14 +79,11 @@ export const iotThingGroupsCollector: CollectorDefinition = {
               raw: {
                 group: description ?? group,
                 dynamic: Boolean(description?.queryString),
-                ...(members ? { memberCount: members.length } : {}),
+                ...(memberCount !== undefined ? { memberCount } : {}),
               },
             });
             const parent = description?.thingGroupMetadata?.parentGroupName;
             if (parent) batch.relate(arn, iotArn(ctx, "thinggroup", parent), REL.childOf, KIND.iotThingGroup);
-            for (const thing of members ?? []) {
-              batch.relate(iotArn(ctx, "thing", thing), arn, REL.memberOf, KIND.iotThingGroup);
-            }
           }
         },
       );
