@@ -193,6 +193,9 @@ if (!args.includes("--skip-scan")) {
       { region: REGION },
       { q: "thing-04" },
       { q: "sensor" },
+      // Broad searches: more than 10,000 matches, served from the sort's index.
+      { q: "thing" },
+      { q: "euc1", sort: "kind" },
       { kind: "AWS::IoT::Thing", q: "00017" },
       { tag: "env=prod" },
       { tag: "team" },
