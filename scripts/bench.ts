@@ -8,7 +8,9 @@
  *  3. The inventory table's query at 100,000+ resources: p50 and p95 (target: p95 under 150 ms).
  * Runs against DATABASE_URL (a new database on that server) when set, else the embedded database.
  * Options: --things N (default 100000), --skip-scan, --verbose, --keep (leave the DATABASE_URL
- * database in place, to study its queries), --profile DIR (CPU profiles of the scan and the stand-in).
+ * database in place, to study its queries), --profile DIR (CPU profiles of the scan and the stand-in),
+ * --writers N and --batch N (the storing test's concurrent writers, default 4, and rows per
+ * transaction, default 1000).
  */
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -135,7 +137,7 @@ if (!args.includes("--skip-scan")) {
   const storeScan = crypto.randomUUID();
   await db().scan.create({ data: { id: storeScan, planId, mode: "summary", regions: [REGION] } });
   const total = 100_000;
-  const batchSize = 1000;
+  const batchSize = Number(arg("batch", "1000"));
   const make = (i: number): ResourceRecord => ({
     arn: `arn:aws:iot:${REGION}:123456789012:thing/bench-thing-${i}`,
     kind: "AWS::IoT::Thing",
@@ -146,7 +148,7 @@ if (!args.includes("--skip-scan")) {
     raw: { thingName: `bench-thing-${i}`, thingTypeName: "sensor-v2", version: 3, attributes: { site: `site-${i % 97}`, model: "TX-500", firmware: "4.2.1", serial: `SN${i.toString().padStart(9, "0")}` } },
   });
   // As in a scan, several collectors store their pages at once.
-  const writers = 4;
+  const writers = Number(arg("writers", "4"));
   let next = 0;
   const started = performance.now();
   await Promise.all(
