@@ -118,6 +118,37 @@ test.describe("an admin connects the AWS account", () => {
     await page.goto("/settings/connections");
     await expect(page.getByTestId("connection-card").filter({ hasText: CONNECTION })).toContainText(PLAN);
   });
+
+  test("adds a role connection it no longer needs and removes it, after a confirmation", async ({ page }) => {
+    const spare = "E2E spare role connection";
+    await page.goto("/settings/connections");
+    const form = page.getByTestId("create-connection-form");
+    await form.getByLabel("Name", { exact: true }).fill(spare);
+    await form.getByRole("radio", { name: /Assume a read-only role/ }).check();
+    await form.getByLabel("Role ARN").fill("arn:aws:iam::210987654321:role/SilkrouteReader");
+    await form.getByLabel("External id").fill("e2e-external-id-7f3a");
+    await form.getByTestId("connection-regions").getByLabel("eu-central-1", { exact: true }).check();
+    await form.getByRole("button", { name: "Add connection" }).click();
+    await expect(page.getByTestId("connections-notice")).toHaveText("Connection added. Test it now.");
+    const card = page.getByTestId("connection-card").filter({ hasText: spare });
+    await expect(card).toBeVisible();
+
+    await card.getByTestId("remove-connection").click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toContainText("Remove this connection?");
+    await expect(dialog).toContainText("No plan uses it. Scans already made are kept.");
+    // Cancelling keeps it.
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(card).toBeVisible();
+    await card.getByTestId("remove-connection").click();
+    await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
+    await expect(page.getByTestId("connections-notice")).toHaveText("Connection removed.");
+    await expect(card).toHaveCount(0);
+    // Gone on the server too, and the connection the plan uses is untouched.
+    await page.reload();
+    await expect(page.getByTestId("connection-card").filter({ hasText: spare })).toHaveCount(0);
+    await expect(page.getByTestId("connection-card").filter({ hasText: CONNECTION })).toBeVisible();
+  });
 });
 
 test.describe("an engineer scans the account", () => {
