@@ -8,7 +8,8 @@ import { Alert } from "@/components/ui/alert";
 
 const MIN = 12;
 
-export function ChangePasswordForm() {
+/** Changes the signed-in user's password; `onChanged` runs after a change succeeded. */
+export function ChangePasswordForm({ onChanged }: { onChanged?: () => void } = {}) {
   const t = useTranslations("settings.profile");
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -31,6 +32,7 @@ export function ChangePasswordForm() {
     }
     formElement.reset();
     setMessage({ tone: "success", text: t("changed") });
+    onChanged?.();
   }
 
   return (

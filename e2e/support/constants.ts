@@ -5,3 +5,10 @@ export const E2E_SIGNIN_MAX_ATTEMPTS = 12;
 
 /** Where the end-to-end server writes the address and keys of its stand-in AWS. */
 export const STAND_IN_FILE = "test-results/.stand-in.json";
+
+/**
+ * A user whose password was chosen for them (as the first admin's one-time password is): the
+ * end-to-end server creates it, and it must choose its own before anything else.
+ */
+export const CHOSEN_FOR_YOU_EMAIL = "chosen-for-you@e2e.local";
+export const CHOSEN_FOR_YOU_PASSWORD = "printed-once-0123456789";

@@ -12,7 +12,9 @@ import { closeDatabase, prepareDatabase } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { ensureDemoUsers } from "@/lib/users/ensure-demo-users";
 import { runServices } from "@/lib/launcher/run-services";
-import { E2E_PORT, E2E_SECRET, E2E_SIGNIN_MAX_ATTEMPTS, STAND_IN_FILE } from "@/e2e/support/constants";
+import { CHOSEN_FOR_YOU_EMAIL, CHOSEN_FOR_YOU_PASSWORD, E2E_PORT, E2E_SECRET, E2E_SIGNIN_MAX_ATTEMPTS, STAND_IN_FILE } from "@/e2e/support/constants";
+import { createUser } from "@/lib/users/create-user";
+import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
 import { generateEstate } from "@/e2e/doubles/aws/estate";
 import { DEFAULT_CREDENTIALS, startAwsStandIn } from "@/e2e/doubles/aws/server";
 
@@ -24,6 +26,14 @@ resetEnvForTests();
 const scratch = await createScratchDatabase("e2e");
 await prepareDatabase({ url: scratch.url });
 await ensureDemoUsers();
+await createUser({
+  organizationId: await ensureDefaultOrganization(),
+  email: CHOSEN_FOR_YOU_EMAIL,
+  name: "Chosen For-You",
+  role: "admin",
+  password: CHOSEN_FOR_YOU_PASSWORD,
+  mustChangePassword: true,
+});
 
 // A stand-in AWS with a small estate (hostile values included) for the inventory journeys.
 const estate = generateEstate({ seed: 11, regions: ["eu-central-1", "us-east-1"], thingsPerRegion: 150, hostile: true });

@@ -40,6 +40,7 @@ function createAuth() {
         role: { type: "string", required: true, input: false, defaultValue: "viewer" },
         locale: { type: "string", required: false, input: false },
         disabled: { type: "boolean", required: false, input: false, defaultValue: false },
+        mustChangePassword: { type: "boolean", required: false, input: false, defaultValue: false },
       },
     },
     session: {
@@ -121,6 +122,8 @@ function createAuth() {
           const session = ctx.context.session;
           const user = session?.user as { id: string; email: string; role?: string } | undefined;
           const failed = ctx.context.returned instanceof APIError;
+          // Their own password now: the one someone else chose no longer holds them back.
+          if (!failed && user) await db().user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
           await recordAuditEvent({
             actor: user ? { id: user.id, email: user.email, role: user.role ?? null } : null,
             action: "auth.change_password",

@@ -52,6 +52,10 @@ export function defineAction<Schema extends ZodType, Output>(options: {
     }
     const { user } = session;
     const actor = { id: user.id, email: user.email, role: user.role };
+    if (user.mustChangePassword) {
+      await recordAuditEvent({ actor, action: options.audit.action, outcome: "denied", context: request, details: { reason: "password-change-required" } });
+      return fail("PASSWORD_CHANGE_REQUIRED", "Choose your own password first.");
+    }
     if (!can(user.role, options.permission)) {
       await recordAuditEvent({ actor, action: options.audit.action, outcome: "denied", context: request, details: { permission: options.permission } });
       return fail("FORBIDDEN", "Your role does not allow this.");

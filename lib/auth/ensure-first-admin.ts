@@ -11,7 +11,7 @@ export const DEFAULT_ADMIN_EMAIL = "admin@silkroute.local";
 /**
  * On an installation with no users, creates the first admin: from SILKROUTE_ADMIN_EMAIL and
  * SILKROUTE_ADMIN_PASSWORD when set, else with a one-time password printed once on the server's
- * console. Safe when several processes start at once (an advisory lock serialises them).
+ * console, which the admin must replace with their own at first sign-in. Safe when several processes start at once (an advisory lock serialises them).
  */
 export async function ensureFirstAdmin(): Promise<{ created: boolean; email?: string; generatedPassword?: string }> {
   const client = await pool().connect();
@@ -28,6 +28,8 @@ export async function ensureFirstAdmin(): Promise<{ created: boolean; email?: st
       name: "Administrator",
       role: "admin",
       password: config.SILKROUTE_ADMIN_PASSWORD ?? generatedPassword!,
+      // A password printed on a console is for one sign-in: the admin chooses their own then.
+      mustChangePassword: Boolean(generatedPassword),
     });
     await recordAuditEvent({
       actor: null,
@@ -45,7 +47,7 @@ export async function ensureFirstAdmin(): Promise<{ created: boolean; email?: st
           "  └──────────────────────────────────────────────────────────────┘",
           `    email:    ${email}`,
           `    password: ${generatedPassword}`,
-          "    Sign in and change the password in Settings → Profile.",
+          "    Sign in with it once: Silkroute then asks you to choose your own.",
           "",
         ].join("\n"),
       );

@@ -21,6 +21,7 @@ export async function requirePermission(permission: Permission): Promise<Session
     if (session.status === "expired") params.set("reason", "expired");
     redirect(`/sign-in?${params.toString()}`);
   }
+  if (session.user.mustChangePassword) redirect("/change-password");
   if (!can(session.user.role, permission)) {
     await recordAuditEvent({
       actor: { id: session.user.id, email: session.user.email, role: session.user.role },

@@ -10,6 +10,8 @@ export interface SessionUser {
   role: Role;
   organizationId: string;
   locale: string | null;
+  /** Someone else chose this user's password: nothing but choosing their own is allowed. */
+  mustChangePassword: boolean;
 }
 
 export type SessionLookup =
@@ -27,12 +29,20 @@ export async function lookupSession(h?: Headers): Promise<SessionLookup> {
   const requestHeaders = h ?? (await headers());
   const result = await auth().api.getSession({ headers: requestHeaders });
   if (!result) return hasSessionCookie(requestHeaders) ? { status: "expired" } : { status: "anonymous" };
-  const u = result.user as typeof result.user & { role?: unknown; organizationId?: string; locale?: string | null; disabled?: boolean };
+  const u = result.user as typeof result.user & { role?: unknown; organizationId?: string; locale?: string | null; disabled?: boolean; mustChangePassword?: boolean };
   if (u.disabled || !isRole(u.role) || !u.organizationId) return { status: "expired" };
   return {
     status: "signed-in",
     sessionId: result.session.id,
-    user: { id: u.id, email: u.email, name: u.name, role: u.role, organizationId: u.organizationId, locale: u.locale ?? null },
+    user: {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      organizationId: u.organizationId,
+      locale: u.locale ?? null,
+      mustChangePassword: u.mustChangePassword === true,
+    },
   };
 }
 

@@ -51,6 +51,7 @@ export function withPermission<Params = Record<string, string>>(
           ? new AppError("SESSION_EXPIRED", "Your session has expired. Sign in again.")
           : new AppError("UNAUTHENTICATED", "Sign in to continue.");
       }
+      if (session.user.mustChangePassword) throw new AppError("PASSWORD_CHANGE_REQUIRED", "Choose your own password first.");
       if (!can(session.user.role, permission)) {
         await recordAuditEvent({
           actor: { id: session.user.id, email: session.user.email, role: session.user.role },

@@ -17,13 +17,21 @@ export const newUserSchema = z.object({
 export type NewUser = z.infer<typeof newUserSchema>;
 
 /** Creates a user who signs in with email and password (better-auth's "credential" account). */
-export async function createUser(input: NewUser & { organizationId: string }): Promise<{ id: string; email: string; role: Role }> {
+export async function createUser(input: NewUser & { organizationId: string; mustChangePassword?: boolean }): Promise<{ id: string; email: string; role: Role }> {
   const id = crypto.randomUUID();
   const password = await hashPassword(input.password);
   try {
     await db().$transaction([
       db().user.create({
-        data: { id, organizationId: input.organizationId, email: input.email, name: input.name, role: input.role, emailVerified: true },
+        data: {
+          id,
+          organizationId: input.organizationId,
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          emailVerified: true,
+          mustChangePassword: input.mustChangePassword ?? false,
+        },
       }),
       db().account.create({
         data: { id: crypto.randomUUID(), userId: id, accountId: id, providerId: "credential", password },
