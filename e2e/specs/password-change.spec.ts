@@ -1,4 +1,4 @@
-import { test, expect } from "@/e2e/support/fixtures";
+import { test, expect, switchLanguage } from "@/e2e/support/fixtures";
 import { CHOSEN_FOR_YOU_EMAIL, CHOSEN_FOR_YOU_PASSWORD } from "@/e2e/support/constants";
 import { callAction } from "@/e2e/support/server-actions";
 
@@ -14,7 +14,16 @@ test("a user whose password was chosen for them must choose their own before any
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/change-password$/);
   await expect(page.getByRole("heading", { name: "Choose your own password" })).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("change-password.png"), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("change-password-en.png"), fullPage: true });
+  await switchLanguage(page, "简体中文");
+  await expect(page.getByRole("heading", { name: "设置您自己的密码" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("change-password-zh.png"), fullPage: true });
+  await switchLanguage(page, "English");
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath("change-password-phone.png"), fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+  if (size) await page.setViewportSize(size);
 
   for (const path of ["/inventory", "/settings/users", "/settings/audit"]) {
     await page.goto(path);

@@ -11,7 +11,8 @@ export const DEFAULT_ADMIN_EMAIL = "admin@silkroute.local";
 /**
  * On an installation with no users, creates the first admin: from SILKROUTE_ADMIN_EMAIL and
  * SILKROUTE_ADMIN_PASSWORD when set, else with a one-time password printed once on the server's
- * console, which the admin must replace with their own at first sign-in. Safe when several processes start at once (an advisory lock serialises them).
+ * console, which the admin must replace with their own at first sign-in. Safe when several
+ * processes start at once (an advisory lock serialises them).
  */
 export async function ensureFirstAdmin(): Promise<{ created: boolean; email?: string; generatedPassword?: string }> {
   const client = await pool().connect();

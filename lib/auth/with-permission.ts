@@ -51,16 +51,21 @@ export function withPermission<Params = Record<string, string>>(
           ? new AppError("SESSION_EXPIRED", "Your session has expired. Sign in again.")
           : new AppError("UNAUTHENTICATED", "Sign in to continue.");
       }
-      if (session.user.mustChangePassword) throw new AppError("PASSWORD_CHANGE_REQUIRED", "Choose your own password first.");
-      if (!can(session.user.role, permission)) {
-        await recordAuditEvent({
+      const refuse = async (details: Record<string, string>) =>
+        recordAuditEvent({
           actor: { id: session.user.id, email: session.user.email, role: session.user.role },
           action: "access.api",
           outcome: "denied",
           target: { type: "route", id: `${req.method} ${new URL(req.url).pathname}` },
           context: request,
-          details: { permission },
+          details,
         });
+      if (session.user.mustChangePassword) {
+        await refuse({ reason: "password-change-required" });
+        throw new AppError("PASSWORD_CHANGE_REQUIRED", "Choose your own password first.");
+      }
+      if (!can(session.user.role, permission)) {
+        await refuse({ permission });
         throw new AppError("FORBIDDEN", "Your role does not allow this.");
       }
       const params = (await routeContext?.params) ?? ({} as Params);

@@ -9,10 +9,10 @@ export async function drainPages<P, I>(
   read: (page: P) => { items: I[]; next?: string | null | undefined },
 ): Promise<I[] | undefined> {
   const items: I[] = [];
-  const read_ = await streamPages(fetchPage, read, async (pageItems) => {
+  const count = await streamPages(fetchPage, read, async (pageItems) => {
     items.push(...pageItems);
   });
-  return read_ === undefined ? undefined : items;
+  return count === undefined ? undefined : items;
 }
 
 /**

@@ -47,7 +47,7 @@ type Row = { id: string; arn: string; kind: string; region: string; name: string
 
 /**
  * One page of a plan's inventory: filtered by kind, region, tag and text, sorted, counted, in
- * the database (never in memory), each from an index (prisma/migrations/0003).
+ * the database (never in memory), each from an index (prisma/migrations/0003 and 0004).
  */
 export async function listResources(
   planId: string,
@@ -94,6 +94,10 @@ export async function listResources(
     return result(total, false, rows.rows);
   }
 
+  const countCapped = async () => {
+    const { rows } = await pool().query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM resources WHERE ${whereSql} LIMIT ${countCap + 1}) c`, params);
+    return Number(rows[0]!.n);
+  };
   // A text or tag filter. Few matches (wherever they fall in the sort): read them all from the
   // text or tag index, sort and count them in one pass. Many: walk the sort's index, which
   // reaches a page of matches after a few rows, and count up to the cap.
@@ -108,18 +112,13 @@ export async function listResources(
     );
     if (rows.length === 0 && offset > 0) {
       // Past the last page: the window had no row to carry the count.
-      const { rows: counted } = await pool().query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM resources WHERE ${whereSql} LIMIT ${countCap + 1}) c`, params);
-      const n = Number(counted[0]!.n);
+      const n = await countCapped();
       if (n <= countCap) return result(n, false, []);
     } else {
       const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
       if (total <= countCap) return result(total, false, rows.map(({ total: _total, ...row }) => row));
     }
   }
-  const countCapped = async () => {
-    const { rows } = await pool().query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM resources WHERE ${whereSql} LIMIT ${countCap + 1}) c`, params);
-    return Number(rows[0]!.n);
-  };
   const orderedPage = async () => {
     const client = await pool().connect();
     try {
