@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { LogOut } from "lucide-react";
-import { authClient } from "@/lib/auth/auth-client";
+import { useSignOut } from "@/components/auth/use-sign-out";
 import { Button } from "@/components/ui/button";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 
@@ -10,6 +10,7 @@ import { ChangePasswordForm } from "@/components/settings/change-password-form";
 export function ForcedPasswordChange() {
   const t = useTranslations("passwordChange");
   const router = useRouter();
+  const signOut = useSignOut();
   return (
     <div className="space-y-4">
       <ChangePasswordForm
@@ -22,11 +23,7 @@ export function ForcedPasswordChange() {
         variant="ghost"
         size="sm"
         data-testid="forced-change-sign-out"
-        onClick={async () => {
-          await authClient.signOut();
-          router.replace("/sign-in?reason=signed-out");
-          router.refresh();
-        }}
+        onClick={signOut}
       >
         <LogOut aria-hidden className="h-4 w-4" />
         {t("signOut")}

@@ -1,16 +1,15 @@
 "use client";
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { ChevronDown, LogOut, UserRound } from "lucide-react";
-import { authClient } from "@/lib/auth/auth-client";
+import { useSignOut } from "@/components/auth/use-sign-out";
 import { Badge } from "@/components/ui/badge";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   const t = useTranslations("shell");
   const roles = useTranslations("roles");
-  const router = useRouter();
+  const signOut = useSignOut();
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
@@ -39,11 +38,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           </DropdownMenu.Item>
           <DropdownMenu.Item
             data-testid="sign-out"
-            onSelect={async () => {
-              await authClient.signOut();
-              router.replace("/sign-in?reason=signed-out");
-              router.refresh();
-            }}
+            onSelect={signOut}
             className="flex cursor-pointer items-center gap-2 rounded px-3 py-2 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100"
           >
             <LogOut aria-hidden className="h-4 w-4" />

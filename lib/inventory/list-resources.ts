@@ -101,6 +101,7 @@ export async function listResources(
   // A text or tag filter. Few matches (wherever they fall in the sort): read them all from the
   // text or tag index, sort and count them in one pass. Many: walk the sort's index, which
   // reaches a page of matches after a few rows, and count up to the cap.
+  let counted: number | null = null;
   if ((await plannedRows(whereSql, params)) <= fromSearchIndexUpTo) {
     const { rows } = await pool().query<Row & { total: string }>(
       `WITH m AS MATERIALIZED (SELECT ${columns.join(", ")} FROM resources WHERE ${whereSql} LIMIT ${countCap + 1})
@@ -112,8 +113,8 @@ export async function listResources(
     );
     if (rows.length === 0 && offset > 0) {
       // Past the last page: the window had no row to carry the count.
-      const n = await countCapped();
-      if (n <= countCap) return result(n, false, []);
+      counted = await countCapped();
+      if (counted <= countCap) return result(counted, false, []);
     } else {
       const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
       if (total <= countCap) return result(total, false, rows.map(({ total: _total, ...row }) => row));
@@ -134,7 +135,7 @@ export async function listResources(
       client.release();
     }
   };
-  const [n, rows] = await Promise.all([countCapped(), orderedPage()]);
+  const [n, rows] = await Promise.all([counted ?? countCapped(), orderedPage()]);
   return n > countCap ? result(Math.max(countCap, offset + rows.length), true, rows) : result(n, false, rows);
 }
 
