@@ -29,6 +29,7 @@ const nextConfig: NextConfig = {
     "pg-boss",
     "pino",
     "@prisma/adapter-pg",
+    "fs-ext-extra-prebuilt",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -29,6 +29,7 @@ import { resourceQuerySchema } from "@/lib/inventory/resource-query";
 import { leastSecondsFor } from "@/lib/inventory/plan-scan";
 import type { ResourceRecord } from "@/lib/aws/collector-types";
 import { WORKER_HEAP_MB } from "@/lib/launcher/run-services";
+import { loadScopedPlan } from "@/lib/plans/scoped-plan";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -74,7 +75,7 @@ async function runChild(entry: string, childArgs: string[], env: NodeJS.ProcessE
 let scanId: string | null = null;
 if (!args.includes("--skip-scan")) {
   console.log(`\nStarting the stand-in AWS with ${THINGS.toLocaleString("en")} things in ${REGION} (default quotas)…`);
-  const standIn = spawn(process.execPath, [...profileFlags, "bin/run.mjs", "e2e/doubles/aws/serve.ts", "--port", "0", "--seed", "99", "--things", String(THINGS), "--region", REGION, "--quotas", "default"], {
+  const standIn = spawn(process.execPath, [...profileFlags, "bin/run.mjs", "doubles/aws/serve.ts", "--port", "0", "--seed", "99", "--things", String(THINGS), "--region", REGION, "--quotas", "default"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const info = await new Promise<{ url: string; accessKeyId: string; secretAccessKey: string }>((resolve, reject) => {
@@ -174,7 +175,8 @@ if (!args.includes("--skip-scan")) {
 
 // 3. The inventory table's API.
 {
-  const planRow = scanId ? await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { planId: true } }) : null;
+  const planRow = scanId ? await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { planId: true, plan: { select: { organizationId: true } } } }) : null;
+  const plan = planRow ? await loadScopedPlan(planRow.plan.organizationId, planRow.planId) : null;
   if (planRow) {
     const count = await db().resource.count({ where: { scanId: scanId! } });
     // What people do with the table: open it, page, sort by each column, filter by kind, region,
@@ -207,7 +209,7 @@ if (!args.includes("--skip-scan")) {
     for (let round = 0; round < 5; round++) {
       for (const q of queries) {
         const started = performance.now();
-        await listResources(planRow.planId, resourceQuerySchema.parse({ ...q, scanId: scanId! }));
+        await listResources(plan!, resourceQuerySchema.parse({ ...q, scanId: scanId! }));
         const ms = performance.now() - started;
         times.push(ms);
         const key = JSON.stringify(q);

@@ -5,7 +5,7 @@ import { hostEmbeddedDatabase } from "@/lib/db/embedded-host";
 import { isStartupError } from "@/lib/start-server-process";
 import { runServices } from "@/lib/launcher/run-services";
 import { DEMO_PASSWORD, ensureDemoUsers } from "@/lib/users/ensure-demo-users";
-import { seedDemoEstate, type DemoEstate } from "@/lib/launcher/seed-demo-estate";
+import { seedDemoEstate, type DemoEstate } from "@/scripts/demo/seed-demo-estate";
 
 /**
  * `npm run demo`: builds for production, prepares the embedded database, creates one user per

@@ -3,16 +3,12 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { authClient } from "@/lib/auth/auth-client";
-import { applyAccountLocale } from "@/app/actions/set-locale";
+import { applyAccountLocaleAction } from "@/lib/actions/preferences/apply-account-locale";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Alert } from "@/components/ui/alert";
 
-/** Only same-site paths are followed after sign-in, so a crafted link cannot send users elsewhere. */
-function safeNext(next: string | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
-}
 
 export function SignInForm({ next, reason }: { next: string | null; reason: string | null }) {
   const t = useTranslations("auth");
@@ -40,8 +36,8 @@ export function SignInForm({ next, reason }: { next: string | null; reason: stri
       else setError(t("errors.unavailable"));
       return;
     }
-    await applyAccountLocale();
-    router.replace(safeNext(next));
+    await applyAccountLocaleAction({});
+    router.replace(safeNextPath(next));
     router.refresh();
   }
 

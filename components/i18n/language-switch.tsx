@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Languages } from "lucide-react";
 import { LOCALES, LOCALE_LABELS, type Locale } from "@/lib/i18n/locales";
-import { setLocale } from "@/app/actions/set-locale";
+import { setLocaleAction } from "@/lib/actions/preferences/set-locale";
 import { cn } from "@/lib/ui/cn";
 
 export function LanguageSwitch({ className, tone = "light" }: { className?: string; tone?: "light" | "dark" }) {
@@ -24,7 +24,7 @@ export function LanguageSwitch({ className, tone = "light" }: { className?: stri
         onChange={(e) => {
           const next = e.target.value as Locale;
           startTransition(async () => {
-            await setLocale(next);
+            await setLocaleAction({ locale: next });
             router.refresh();
           });
         }}

@@ -3,15 +3,17 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useQueryClient } from "@tanstack/react-query";
 import { RotateCcw, Square } from "lucide-react";
-import { cancelScanAction, resumeScanAction } from "@/app/actions/inventory";
+import { cancelScanAction } from "@/lib/actions/scans/cancel-scan";
+import { resumeScanAction } from "@/lib/actions/scans/resume-scan";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useErrorText } from "@/components/ui/error-text";
 import { inventoryKeys } from "@/components/inventory/inventory-keys";
 import { isScanActive } from "@/components/inventory/scan-status";
+import type { ActionResult } from "@/lib/errors";
 
-type Outcome = { ok: true } | { ok: false; error: { code: string; message: string; requestId: string } };
+type Outcome = ActionResult<unknown>;
 
 /** Cancel (queued or running) and Resume (stopped early), each after a confirmation. */
 export function ScanControls({ scanId, planId, status, cancelRequested, resumable }: { scanId: string; planId: string; status: string; cancelRequested: boolean; resumable: boolean }) {

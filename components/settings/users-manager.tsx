@@ -3,7 +3,10 @@ import { useTranslations, useFormatter } from "next-intl";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@/lib/auth/permissions";
-import { createUserAction, changeUserRoleAction, setUserDisabledAction, resetUserPasswordAction } from "@/app/(dashboard)/settings/users/actions";
+import { createUserAction } from "@/lib/actions/users/create-user";
+import { changeUserRoleAction } from "@/lib/actions/users/change-user-role";
+import { setUserDisabledAction } from "@/lib/actions/users/set-user-disabled";
+import { resetUserPasswordAction } from "@/lib/actions/users/reset-user-password";
 import { useUsers } from "@/components/settings/use-users";
 import { usersKeys } from "@/components/settings/users-keys";
 import { useErrorText } from "@/components/ui/error-text";
@@ -14,8 +17,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/table";
 import { SetPasswordDialog } from "@/components/settings/set-password-dialog";
+import type { ActionResult } from "@/lib/errors";
 
-type Result = { ok: true } | { ok: false; error: { code: string; message: string; requestId: string; fields?: Record<string, string> } };
+type Result = ActionResult<unknown>;
 
 export function UsersManager({ currentUserId }: { currentUserId: string }) {
   const t = useTranslations("settings.users");

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { selectPlan } from "@/app/actions/select-plan";
+import { selectPlanAction } from "@/lib/actions/plans/select-plan";
 
 export function PlanSwitcher({ plans, currentId }: { plans: Array<{ id: string; name: string }>; currentId: string | null }) {
   const t = useTranslations("shell");
@@ -21,7 +21,7 @@ export function PlanSwitcher({ plans, currentId }: { plans: Array<{ id: string; 
         onChange={(e) => {
           const id = e.target.value;
           startTransition(async () => {
-            await selectPlan(id);
+            await selectPlanAction({ planId: id });
             router.refresh();
           });
         }}

@@ -3,7 +3,7 @@ import type { Page, TestInfo } from "@playwright/test";
 import { test, expect, switchLanguage } from "@/e2e/support/fixtures";
 import { storageStateOf } from "@/e2e/support/roles";
 import { STAND_IN_FILE } from "@/e2e/support/constants";
-import { HOSTILE_VALUES } from "@/e2e/doubles/aws/hostile-values";
+import { HOSTILE_VALUES } from "@/doubles/aws/hostile-values";
 
 /**
  * The inventory journey, in order: an admin connects the stand-in AWS account and makes it the

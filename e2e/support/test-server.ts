@@ -15,8 +15,8 @@ import { runServices } from "@/lib/launcher/run-services";
 import { CHOSEN_FOR_YOU_EMAIL, CHOSEN_FOR_YOU_PASSWORD, E2E_PORT, E2E_SECRET, E2E_SIGNIN_MAX_ATTEMPTS, STAND_IN_FILE } from "@/e2e/support/constants";
 import { createUser } from "@/lib/users/create-user";
 import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
-import { generateEstate } from "@/e2e/doubles/aws/estate";
-import { DEFAULT_CREDENTIALS, startAwsStandIn } from "@/e2e/doubles/aws/server";
+import { generateEstate } from "@/doubles/aws/estate";
+import { DEFAULT_CREDENTIALS, startAwsStandIn } from "@/doubles/aws/server";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silkroute-e2e-"));
 process.env.SILKROUTE_DATA_DIR = dataDir;

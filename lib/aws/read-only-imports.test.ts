@@ -3,7 +3,7 @@
  * paginator whose operation is not a List, Describe or Get. The client factory also refuses such
  * commands at run time; this test catches them before they are ever written into a code path.
  *
- * Skipped: node_modules, build output, the stand-in AWS server (e2e/doubles, which implements the
+ * Skipped: node_modules, build output, the stand-in AWS server (doubles, which implements the
  * write operations it serves), and the one test that proves the run-time guard refuses writes.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -14,7 +14,7 @@ import { isReadOnlyOperation } from "@/lib/aws/is-read-only-operation";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCANNED_DIRS = ["lib", "app", "components", "scripts"];
 const SKIPPED_DIRS = new Set(["node_modules", ".next", "generated", "coverage"]);
-const SKIPPED_PATHS = ["e2e/doubles/"];
+const SKIPPED_PATHS = ["doubles/"];
 /** Proves that factory clients refuse write commands, so it must import some. */
 const ALLOWED_FILES = new Set(["lib/aws/create-client-factory.read-only.test.ts"]);
 

@@ -19,9 +19,9 @@ export async function cliScanTarget(organizationId: string, regions: string[], c
   const authMode: AuthMode = credentials.roleArn ? "assume-role" : credentials.profile ? "profile" : "default-chain";
   const label = credentials.roleArn ? `role ${credentials.roleArn}` : credentials.profile ? `profile ${credentials.profile}` : "default credentials";
   const name = `Command line (${label})`.slice(0, 120);
-  if (credentials.externalId && !credentials.roleArn) throw new AppError("VALIDATION_FAILED", "--external-id needs --role-arn.");
+  if (credentials.externalId && !credentials.roleArn) throw new AppError("VALIDATION_FAILED", "cliExternalIdNeedsRole");
   if (credentials.roleArn && !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(credentials.roleArn)) {
-    throw new AppError("VALIDATION_FAILED", "--role-arn must be a role ARN like arn:aws:iam::123456789012:role/SilkrouteReader.");
+    throw new AppError("VALIDATION_FAILED", "cliRoleArnInvalid");
   }
   const existing = await db().cloudConnection.findFirst({ where: { organizationId, provider: "aws", name } });
   const fields = {
@@ -36,7 +36,7 @@ export async function cliScanTarget(organizationId: string, regions: string[], c
     : await db().cloudConnection.create({ data: { id: crypto.randomUUID(), organizationId, provider: "aws", name, ...fields } });
   // A role assumed from a profile uses that profile as its source.
   if (authMode === "assume-role" && credentials.profile) {
-    throw new AppError("VALIDATION_FAILED", "Use either --profile or --role-arn (set AWS_PROFILE to choose the source profile of the role).");
+    throw new AppError("VALIDATION_FAILED", "cliProfileOrRole");
   }
   const plan =
     (await db().migrationPlan.findFirst({ where: { organizationId, name: planName, status: { not: "archived" } } })) ??

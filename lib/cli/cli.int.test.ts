@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectedCounts, generateEstate, type Estate } from "@/e2e/doubles/aws/estate";
-import { DEFAULT_CREDENTIALS, startAwsStandIn, type AwsStandIn } from "@/e2e/doubles/aws/server";
+import { expectedCounts, generateEstate, type Estate } from "@/doubles/aws/estate";
+import { DEFAULT_CREDENTIALS, startAwsStandIn, type AwsStandIn } from "@/doubles/aws/server";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/testing/scratch-database";
 
 /**

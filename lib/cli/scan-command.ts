@@ -10,6 +10,7 @@ import { runScanInline } from "@/lib/inventory/run-scan-inline";
 import { scanCounts } from "@/lib/inventory/scan-counts";
 import { getScanProgress } from "@/lib/inventory/get-scan-progress";
 import { cliScanTarget } from "@/lib/cli/cli-scan-target";
+import { loadScopedPlan, loadScopedScan } from "@/lib/plans/scoped-plan";
 
 export const scanOptionsSchema = z.object({
   region: z.array(awsRegionSchema).min(1, "name at least one region with --region"),
@@ -36,9 +37,10 @@ export const EXIT_CODE: Record<ScanResult["status"], number> = { complete: 0, pa
 export async function runScanCommand(options: ScanOptions, io: { progress: boolean; signal: AbortSignal }): Promise<ScanResult> {
   const organizationId = await ensureDefaultOrganization();
   const target = await cliScanTarget(organizationId, options.region, options, options.plan);
+  const plan = await loadScopedPlan(organizationId, target.planId);
   const created = await createScan(
-    organizationId,
-    { planId: target.planId, mode: options.mode, includeShadows: options.shadows, regions: options.region },
+    plan,
+    { mode: options.mode, includeShadows: options.shadows, regions: options.region },
     { requestedById: null, origin: "cli" },
   );
   let bar: cliProgress.MultiBar | null = null;
@@ -56,7 +58,7 @@ export async function runScanCommand(options: ScanOptions, io: { progress: boole
     );
     const bars = new Map<string, cliProgress.SingleBar>();
     const refresh = async () => {
-      const progress = await getScanProgress(organizationId, created.scanId).catch(() => null);
+      const progress = await loadScopedScan(organizationId, created.scanId).then(getScanProgress).catch(() => null);
       if (!progress) return;
       for (const r of progress.byRegion) {
         const totalCalls = progress.estimate?.byRegion[r.region]?.calls ?? 0;

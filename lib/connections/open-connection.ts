@@ -38,12 +38,12 @@ export function credentialSettingsOf(row: ConnectionRow): CredentialSettings {
     case "assume-role":
       return { mode: "assume-role", roleArn: row.roleArn ?? "", ...(row.externalId ? { externalId: row.externalId } : {}) };
     case "access-keys": {
-      if (!row.accessKeyId || !row.secretCiphertext) throw new AppError("VALIDATION_FAILED", "This connection has no stored access key.");
+      if (!row.accessKeyId || !row.secretCiphertext) throw new AppError("VALIDATION_FAILED", "connectionNoAccessKey");
       let secretAccessKey: string;
       try {
         secretAccessKey = decryptSecret(row.secretCiphertext, row.id);
       } catch {
-        throw new AppError("CONFLICT", "The stored secret of this connection cannot be decrypted: was SILKROUTE_SECRET changed? Enter the key again.");
+        throw new AppError("CONFLICT", "connectionSecretUnreadable");
       }
       return { mode: "access-keys", accessKeyId: row.accessKeyId, secretAccessKey };
     }
@@ -71,6 +71,6 @@ export function openConnectionFrom(row: ConnectionRow): OpenConnection {
 
 export async function openConnection(organizationId: string, connectionId: string): Promise<OpenConnection> {
   const row = await db().cloudConnection.findFirst({ where: { id: connectionId, organizationId, provider: "aws" } });
-  if (!row) throw new AppError("NOT_FOUND", "This AWS connection does not exist.");
+  if (!row) throw new AppError("NOT_FOUND", "connectionNotFound");
   return openConnectionFrom(row);
 }

@@ -21,13 +21,13 @@ function fields(input: AwsConnectionInput) {
 }
 
 function conflict(err: unknown): never {
-  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "A connection with this name already exists.");
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "connectionNameTaken");
   throw err;
 }
 
 /** Creates an AWS connection; a secret access key is stored only encrypted (AES-256-GCM). */
 export async function createConnection(organizationId: string, input: AwsConnectionInput, createdById: string | null): Promise<{ id: string }> {
-  if (input.authMode === "access-keys" && !input.secretAccessKey) throw new AppError("VALIDATION_FAILED", "Enter the secret access key.");
+  if (input.authMode === "access-keys" && !input.secretAccessKey) throw new AppError("VALIDATION_FAILED", "connectionSecretRequired");
   const id = crypto.randomUUID();
   await db()
     .cloudConnection.create({
@@ -46,12 +46,12 @@ export async function createConnection(organizationId: string, input: AwsConnect
 
 export async function updateConnection(organizationId: string, connectionId: string, input: AwsConnectionInput): Promise<void> {
   const existing = await db().cloudConnection.findFirst({ where: { id: connectionId, organizationId, provider: "aws" } });
-  if (!existing) throw new AppError("NOT_FOUND", "This AWS connection does not exist.");
+  if (!existing) throw new AppError("NOT_FOUND", "connectionNotFound");
   let secretCiphertext: string | null = null;
   if (input.authMode === "access-keys") {
     if (input.secretAccessKey) secretCiphertext = encryptSecret(input.secretAccessKey, connectionId);
     else if (existing.secretCiphertext && existing.accessKeyId === input.accessKeyId) secretCiphertext = existing.secretCiphertext;
-    else throw new AppError("VALIDATION_FAILED", "Enter the secret access key.");
+    else throw new AppError("VALIDATION_FAILED", "connectionSecretRequired");
   }
   await db()
     .cloudConnection.update({ where: { id: connectionId }, data: { ...fields(input), secretCiphertext, lastTestedAt: null, lastTestOk: null, lastTestMessage: null } })
@@ -60,5 +60,5 @@ export async function updateConnection(organizationId: string, connectionId: str
 
 export async function deleteConnection(organizationId: string, connectionId: string): Promise<void> {
   const deleted = await db().cloudConnection.deleteMany({ where: { id: connectionId, organizationId } });
-  if (deleted.count === 0) throw new AppError("NOT_FOUND", "This AWS connection does not exist.");
+  if (deleted.count === 0) throw new AppError("NOT_FOUND", "connectionNotFound");
 }

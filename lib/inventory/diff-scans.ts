@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db, pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { ScopedScan } from "@/lib/plans/scoped-plan";
 
 /**
  * What changed between two scans of a plan, matched by ARN: resources added, removed, and
@@ -38,12 +39,12 @@ const DIFF_CTE = `
                 COALESCE(b.name, a.name) AS name, COALESCE(b.id, a.id)::text AS resource_id
          FROM a FULL OUTER JOIN b ON a.arn = b.arn)`;
 
-export async function diffScans(organizationId: string, headScanId: string, query: DiffQuery): Promise<ScanDiff> {
-  const head = await db().scan.findFirst({ where: { id: headScanId, plan: { organizationId } } });
-  if (!head) throw new AppError("NOT_FOUND", "This scan does not exist.");
+export async function diffScans(scan: ScopedScan, query: DiffQuery): Promise<ScanDiff> {
+  const head = await db().scan.findFirst({ where: { id: scan.id, planId: scan.plan.id } });
+  if (!head) throw new AppError("NOT_FOUND", "scanNotFound");
   const baseId = query.base ?? head.previousScanId;
   const base = baseId ? await db().scan.findFirst({ where: { id: baseId, planId: head.planId } }) : null;
-  if (query.base && !base) throw new AppError("NOT_FOUND", "The scan to compare with does not exist in this plan.");
+  if (query.base && !base) throw new AppError("NOT_FOUND", "scanCompareNotFound");
   const baseParam = base?.id ?? "";
   const filters: string[] = ["change <> 'unchanged'"];
   const params: unknown[] = [baseParam, head.id];

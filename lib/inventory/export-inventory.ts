@@ -1,4 +1,5 @@
 import "server-only";
+import type { ScanRef } from "@/lib/inventory/resolve-scan";
 import { pool } from "@/lib/db";
 import { resourceFilterSql, type ResourceFilter } from "@/lib/inventory/resource-query";
 
@@ -33,9 +34,10 @@ async function* batches(scanId: string, query: ResourceFilter, withRaw: boolean)
   }
 }
 
-export function exportCsv(scanId: string, query: ResourceFilter): ReadableStream<Uint8Array> {
+/** The scan comes from resolveScan(plan), which looked it up within its plan. */
+export function exportCsv(scan: ScanRef, query: ResourceFilter): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = batches(scanId, query, false);
+  const iterator = batches(scan.id, query, false);
   return new ReadableStream({
     async start(controller) {
       controller.enqueue(encoder.encode(`# ${EXPORT_NOTE}\r\narn,kind,region,account,name,tags\r\n`));
@@ -49,9 +51,9 @@ export function exportCsv(scanId: string, query: ResourceFilter): ReadableStream
   });
 }
 
-export function exportJson(scanId: string, meta: Record<string, unknown>, query: ResourceFilter): ReadableStream<Uint8Array> {
+export function exportJson(scan: ScanRef, meta: Record<string, unknown>, query: ResourceFilter): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = batches(scanId, query, true);
+  const iterator = batches(scan.id, query, true);
   let first = true;
   return new ReadableStream({
     start(controller) {

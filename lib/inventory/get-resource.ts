@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { ScopedResource } from "@/lib/plans/scoped-plan";
 
 export interface RelationView {
   type: string;
@@ -32,15 +33,17 @@ export interface ResourceDetail {
 const MAX_EDGES = 500;
 
 /** One resource with its raw API data and its relations both ways, within an organisation. */
-export async function getResource(organizationId: string, resourceId: string): Promise<ResourceDetail> {
-  if (!/^\d{1,19}$/.test(resourceId)) throw new AppError("NOT_FOUND", "This resource does not exist.");
+export async function getResource(resource: ScopedResource): Promise<ResourceDetail> {
+  const resourceId = resource.id;
+  const organizationId = resource.plan.organizationId;
+  if (!/^\d{1,19}$/.test(resourceId)) throw new AppError("NOT_FOUND", "resourceNotFound");
   const found = await pool().query<Omit<ResourceDetail, "outgoing" | "incoming"> & { organization_id: string }>(
     `SELECT r.id::text AS id, r.scan_id AS "scanId", r.plan_id AS "planId", r.arn, r.account_id AS "accountId", r.region, r.kind, r.name, r.tags, r.raw, p.organization_id
      FROM resources r JOIN migration_plans p ON p.id = r.plan_id WHERE r.id = $1`,
     [resourceId],
   );
   const row = found.rows[0];
-  if (!row || row.organization_id !== organizationId) throw new AppError("NOT_FOUND", "This resource does not exist.");
+  if (!row || row.organization_id !== organizationId) throw new AppError("NOT_FOUND", "resourceNotFound");
   const [outgoing, incoming] = await Promise.all([
     pool().query<RelationView>(
       `SELECT e.type, e.to_arn AS arn, COALESCE(t.kind, e.to_kind) AS kind, t.name, t.id::text AS "resourceId", t.id IS NULL AS dangling

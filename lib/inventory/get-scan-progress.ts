@@ -1,6 +1,7 @@
 import "server-only";
 import { db, pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { ScopedScan } from "@/lib/plans/scoped-plan";
 import { collectorRegistry } from "@/lib/aws/collector-registry";
 import type { ScanEstimate } from "@/lib/inventory/plan-scan";
 import { GLOBAL_PART } from "@/lib/inventory/plan-scan";
@@ -53,9 +54,10 @@ export interface ScanProgress {
 const ORDER = ["running", "pending", "failed", "cancelled", "done"] as const;
 
 /** Live progress of a scan: per region and collector, with calls, throttles, errors and time left. */
-export async function getScanProgress(organizationId: string, scanId: string): Promise<ScanProgress> {
-  const scan = await db().scan.findFirst({ where: { id: scanId, plan: { organizationId } } });
-  if (!scan) throw new AppError("NOT_FOUND", "This scan does not exist.");
+export async function getScanProgress(scoped: ScopedScan): Promise<ScanProgress> {
+  const scanId = scoped.id;
+  const scan = await db().scan.findFirst({ where: { id: scanId, planId: scoped.plan.id } });
+  if (!scan) throw new AppError("NOT_FOUND", "scanNotFound");
   const [tasks, issues, stats] = await Promise.all([
     db().scanTask.findMany({ where: { scanId }, orderBy: [{ region: "asc" }, { collectorId: "asc" }] }),
     db().scanIssue.findMany({ where: { scanId }, orderBy: { id: "asc" }, take: 500 }),

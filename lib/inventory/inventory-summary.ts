@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import { resolveScan, type ScanRef } from "@/lib/inventory/resolve-scan";
+import type { ScopedPlan } from "@/lib/plans/scoped-plan";
 
 export interface InventorySummary {
   scan: ScanRef | null;
@@ -13,8 +14,8 @@ export interface InventorySummary {
 }
 
 /** Counts by kind and region for the inventory's chart and filters. */
-export async function inventorySummary(planId: string, scanId?: string | null): Promise<InventorySummary> {
-  const scan = await resolveScan(planId, scanId);
+export async function inventorySummary(plan: ScopedPlan, scanId?: string | null): Promise<InventorySummary> {
+  const scan = await resolveScan(plan, scanId);
   if (!scan) return { scan: null, total: 0, cells: [], kinds: [], regions: [], danglingReferences: 0 };
   const [cells, dangling] = await Promise.all([
     scan.kindCounts

@@ -9,12 +9,15 @@ import { inventorySummary } from "@/lib/inventory/inventory-summary";
 import { exportCsv, exportJson } from "@/lib/inventory/export-inventory";
 import type { ResourceRecord } from "@/lib/aws/collector-types";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { loadScopedPlan, type ScopedPlan } from "@/lib/plans/scoped-plan";
+import { resolveScan } from "@/lib/inventory/resolve-scan";
 
 useTestDatabase();
 
 const KINDS = ["AWS::IoT::Thing", "AWS::IoT::Certificate", "AWS::S3::Bucket"];
 const REGIONS = ["eu-central-1", "us-east-1"];
 let planId: string;
+let plan: ScopedPlan;
 let scanId: string;
 const records: ResourceRecord[] = Array.from({ length: 330 }, (_, i) => ({
   arn: `arn:aws:test:${REGIONS[i % 2]}:123456789012:r/${String(i).padStart(4, "0")}`,
@@ -31,13 +34,14 @@ beforeAll(async () => {
   await db().organization.create({ data: { id: org, name: "List test" } });
   planId = crypto.randomUUID();
   await db().migrationPlan.create({ data: { id: planId, organizationId: org, name: "List test" } });
+  plan = await loadScopedPlan(org, planId);
   scanId = crypto.randomUUID();
   await db().scan.create({ data: { id: scanId, planId, mode: "summary", regions: REGIONS, status: "running" } });
   await storeBatch(pool(), { scanId, planId }, records, []);
   await advanceScan(scanId); // finishes it: no tasks, so complete, with its counts kept
 });
 
-const list = (q: Record<string, string | number>) => listResources(planId, resourceQuerySchema.parse(q));
+const list = (q: Record<string, string | number>) => listResources(plan, resourceQuerySchema.parse(q));
 
 describe("the inventory table's query", () => {
   it("pages through everything once, in order, whatever the sort", async () => {
@@ -79,25 +83,25 @@ describe("the inventory table's query", () => {
     const many = { fromSearchIndexUpTo: -1 };
     for (const q of [{ q: "res-01" }, { q: "res-0", sort: "arn", dir: "desc", page: 2, pageSize: 7 }, { tag: "env" }, { tag: "env=prod", sort: "kind", page: 3, pageSize: 5 }, { q: "nothing-like-this" }]) {
       const parsed = resourceQuerySchema.parse(q);
-      const a = await listResources(planId, parsed, few);
-      const b = await listResources(planId, parsed, many);
+      const a = await listResources(plan, parsed, few);
+      const b = await listResources(plan, parsed, many);
       expect(a.rows.map((r) => r.id)).toEqual(b.rows.map((r) => r.id));
       expect(a.total).toBe(b.total);
       expect(a.totalIsLowerBound).toBe(false);
     }
     // Past the last page: no rows, and still the count.
-    const past = await listResources(planId, resourceQuerySchema.parse({ tag: "env=prod", page: 9 }), few);
+    const past = await listResources(plan, resourceQuerySchema.parse({ tag: "env=prod", page: 9 }), few);
     expect(past).toMatchObject({ total: 33, totalIsLowerBound: false, rows: [] });
   });
 
   it("counts a broad search up to the cap, says so, and still pages through every match in order", async () => {
     const matching = records.filter((r) => r.name.startsWith("res-0")).map((r) => r.name).sort();
     for (const limits of [{ countCap: 20, fromSearchIndexUpTo: 1_000_000 }, { countCap: 20, fromSearchIndexUpTo: -1 }]) {
-      const first = await listResources(planId, resourceQuerySchema.parse({ q: "res-0", pageSize: 15 }), limits);
+      const first = await listResources(plan, resourceQuerySchema.parse({ q: "res-0", pageSize: 15 }), limits);
       expect(first.totalIsLowerBound).toBe(true);
       expect(first.total).toBe(20);
       expect(first.rows.map((r) => r.name)).toEqual(matching.slice(0, 15));
-      const deep = await listResources(planId, resourceQuerySchema.parse({ q: "res-0", pageSize: 15, page: 4 }), limits);
+      const deep = await listResources(plan, resourceQuerySchema.parse({ q: "res-0", pageSize: 15, page: 4 }), limits);
       expect(deep.totalIsLowerBound).toBe(true);
       expect(deep.total).toBe(60);
       expect(deep.rows.map((r) => r.name)).toEqual(matching.slice(45, 60));
@@ -105,7 +109,7 @@ describe("the inventory table's query", () => {
   });
 
   it("keeps a finished scan's counts for the chart", async () => {
-    const summary = await inventorySummary(planId);
+    const summary = await inventorySummary(plan);
     expect(summary.total).toBe(330);
     expect(summary.kinds.find((k) => k.kind === "AWS::IoT::Thing")?.count).toBe(110);
     expect(summary.scan?.status).toBe("complete");
@@ -118,18 +122,18 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
 
 describe("the inventory exports", () => {
   it("streams every filtered resource as CSV, with formulas made inert and the guidance note", async () => {
-    const csv = await text(exportCsv(scanId, {}));
+    const csv = await text(exportCsv((await resolveScan(plan, scanId))!, {}));
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toMatch(/^# Silkroute inventory export\. Regulatory guidance, not legal advice\.$/);
     expect(lines[1]).toBe("arn,kind,region,account,name,tags");
     expect(lines).toHaveLength(2 + 330);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
-    const things = await text(exportCsv(scanId, { kind: "AWS::IoT::Thing", tag: "env=prod" }));
+    const things = await text(exportCsv((await resolveScan(plan, scanId))!, { kind: "AWS::IoT::Thing", tag: "env=prod" }));
     expect(things.trimEnd().split("\r\n")).toHaveLength(2 + records.filter((r) => r.kind === "AWS::IoT::Thing" && r.tags.env === "prod").length);
   });
 
   it("streams JSON that parses, raw data included", async () => {
-    const json = JSON.parse(await text(exportJson(scanId, { id: scanId }, { region: "us-east-1" })));
+    const json = JSON.parse(await text(exportJson((await resolveScan(plan, scanId))!, { id: scanId }, { region: "us-east-1" })));
     expect(json.note).toMatch(/not legal advice/);
     expect(json.resources).toHaveLength(165);
     expect(json.resources[0].raw).toHaveProperty("i");

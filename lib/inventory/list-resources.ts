@@ -2,6 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db";
 import { resolveScan, type ScanRef } from "@/lib/inventory/resolve-scan";
 import { resourceFilterSql, type ResourceQuery } from "@/lib/inventory/resource-query";
+import type { ScopedPlan } from "@/lib/plans/scoped-plan";
 
 export interface ResourceRow {
   id: string;
@@ -50,14 +51,14 @@ type Row = { id: string; arn: string; kind: string; region: string; name: string
  * the database (never in memory), each from an index (prisma/migrations/0003 and 0004).
  */
 export async function listResources(
-  planId: string,
+  plan: ScopedPlan,
   query: ResourceQuery,
   /** Tests set lower limits to reach both paths of a search on a small estate. */
   limits: { countCap?: number; fromSearchIndexUpTo?: number } = {},
 ): Promise<ResourcePage> {
   const countCap = limits.countCap ?? COUNT_CAP;
   const fromSearchIndexUpTo = limits.fromSearchIndexUpTo ?? FROM_SEARCH_INDEX_UP_TO;
-  const scan = await resolveScan(planId, query.scanId);
+  const scan = await resolveScan(plan, query.scanId);
   if (!scan) return { scan: null, total: 0, totalIsLowerBound: false, page: query.page, pageSize: query.pageSize, rows: [] };
   const { where: whereSql, params } = resourceFilterSql(scan.id, query);
   const dir = query.dir === "desc" ? "DESC" : "ASC";

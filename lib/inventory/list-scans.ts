@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { ScopedPlan } from "@/lib/plans/scoped-plan";
 
 export interface ScanListItem {
   id: string;
@@ -17,9 +18,9 @@ export interface ScanListItem {
   previousScanId: string | null;
 }
 
-export async function listScans(planId: string, limit = 50): Promise<ScanListItem[]> {
+export async function listScans(plan: ScopedPlan, limit = 50): Promise<ScanListItem[]> {
   const scans = await db().scan.findMany({
-    where: { planId },
+    where: { planId: plan.id },
     orderBy: { createdAt: "desc" },
     take: limit,
     include: { _count: { select: { issues: true } } },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { ScopedPlan } from "@/lib/plans/scoped-plan";
 
 export interface ScanRef {
   id: string;
@@ -17,7 +18,8 @@ export interface ScanRef {
  * The scan an inventory view shows: the one asked for, else the newest finished one (complete or
  * partial), else the newest that has read anything (a first scan still running).
  */
-export async function resolveScan(planId: string, scanId?: string | null): Promise<ScanRef | null> {
+export async function resolveScan(plan: ScopedPlan, scanId?: string | null): Promise<ScanRef | null> {
+  const planId = plan.id;
   const select = { id: true, status: true, mode: true, createdAt: true, finishedAt: true, resourceCount: true, kindCounts: true } as const;
   const shape = (scan: { kindCounts: unknown } & Omit<ScanRef, "kindCounts">): ScanRef => ({
     ...scan,
@@ -25,7 +27,7 @@ export async function resolveScan(planId: string, scanId?: string | null): Promi
   });
   if (scanId) {
     const scan = await db().scan.findFirst({ where: { id: scanId, planId }, select });
-    if (!scan) throw new AppError("NOT_FOUND", "This scan does not exist.");
+    if (!scan) throw new AppError("NOT_FOUND", "scanNotFound");
     return shape(scan);
   }
   const finished = await db().scan.findFirst({ where: { planId, status: { in: ["complete", "partial"] } }, orderBy: { createdAt: "desc" }, select });

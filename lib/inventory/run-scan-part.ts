@@ -51,7 +51,7 @@ interface TaskRow {
 export async function runScanPart(scanId: string, part: string, options: RunPartOptions = {}): Promise<PartOutcome> {
   const log = logger().child({ scanId, part });
   const scan = await db().scan.findUnique({ where: { id: scanId }, include: { connection: true, plan: { select: { organizationId: true } } } });
-  if (!scan) throw new AppError("NOT_FOUND", "This scan does not exist.");
+  if (!scan) throw new AppError("NOT_FOUND", "scanNotFound");
   const phase = part === PHASE2_PART ? 2 : 1;
   const tasks: TaskRow[] = await db().scanTask.findMany({
     where: { scanId, phase, ...(phase === 1 ? { region: part } : {}), status: { in: ["pending", "running"] } },
@@ -91,7 +91,7 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
   // Credentials, clients, and who the account is.
   let connection: OpenConnection;
   try {
-    if (!scan.connection) throw new AppError("CONFLICT", "The AWS connection of this scan was removed.");
+    if (!scan.connection) throw new AppError("CONFLICT", "scanConnectionRemoved");
     connection = openConnectionFrom(scan.connection);
   } catch (err) {
     const message = err instanceof Error ? err.message : "The connection cannot be used.";

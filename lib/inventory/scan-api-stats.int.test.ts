@@ -5,6 +5,7 @@ import { runScanInline } from "@/lib/inventory/run-scan-inline";
 import { GLOBAL_PART } from "@/lib/inventory/plan-scan";
 import { createInventoryFixture, type InventoryFixture } from "@/lib/testing/inventory-fixture";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { loadScopedPlan } from "@/lib/plans/scoped-plan";
 
 useTestDatabase();
 
@@ -16,7 +17,7 @@ afterAll(async () => fx?.stop());
 
 describe("the calls a scan counts per region and API", () => {
   it("counts a global service's calls under global, as the scan's plan lists them, in both phases", async () => {
-    const created = await createScan(fx.organizationId, { planId: fx.planId, mode: "summary", includeShadows: false }, { requestedById: null, origin: "cli" });
+    const created = await createScan(await loadScopedPlan(fx.organizationId, fx.planId), { mode: "summary", includeShadows: false }, { requestedById: null, origin: "cli" });
     await runScanInline(created.scanId, created.parts);
     const stats = await db().scanApiStat.findMany({ where: { scanId: created.scanId } });
     const iam = stats.filter((s) => s.service === "iam");

@@ -1,17 +1,19 @@
 import "server-only";
 import { db, pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { ScopedScan } from "@/lib/plans/scoped-plan";
 
-async function scanOfOrganization(organizationId: string, scanId: string) {
-  const scan = await db().scan.findFirst({ where: { id: scanId, plan: { organizationId } } });
-  if (!scan) throw new AppError("NOT_FOUND", "This scan does not exist.");
+async function scanOf(scoped: ScopedScan) {
+  const scan = await db().scan.findFirst({ where: { id: scoped.id, planId: scoped.plan.id } });
+  if (!scan) throw new AppError("NOT_FOUND", "scanNotFound");
   return scan;
 }
 
 /** Asks a queued or running scan to stop; its parts stop at the next page, keeping what they read. */
-export async function cancelScan(organizationId: string, scanId: string): Promise<{ planId: string }> {
-  const scan = await scanOfOrganization(organizationId, scanId);
-  if (!["queued", "running"].includes(scan.status)) throw new AppError("CONFLICT", "Only a queued or running scan can be cancelled.");
+export async function cancelScan(scoped: ScopedScan): Promise<{ planId: string }> {
+  const scanId = scoped.id;
+  const scan = await scanOf(scoped);
+  if (!["queued", "running"].includes(scan.status)) throw new AppError("CONFLICT", "scanNotCancellable");
   await db().scan.update({ where: { id: scanId }, data: { cancelRequested: true } });
   return { planId: scan.planId };
 }
@@ -21,19 +23,20 @@ export async function cancelScan(organizationId: string, scanId: string): Promis
  * tasks start again from their last stored page; finished ones are kept. Returns the parts to
  * run and the new attempt number.
  */
-export async function reopenScan(organizationId: string, scanId: string): Promise<{ planId: string; parts: string[]; attempt: number }> {
-  const scan = await scanOfOrganization(organizationId, scanId);
-  if (scan.status === "complete") throw new AppError("CONFLICT", "This scan is complete: start a new scan to see changes.");
+export async function reopenScan(scoped: ScopedScan): Promise<{ planId: string; parts: string[]; attempt: number }> {
+  const scanId = scoped.id;
+  const scan = await scanOf(scoped);
+  if (scan.status === "complete") throw new AppError("CONFLICT", "scanComplete");
   if (["queued", "running"].includes(scan.status) && !scan.cancelRequested) {
     // A running scan whose worker died: nothing has touched it for a while.
     const stale = Date.now() - scan.updatedAt.getTime() > 60_000;
     const recent = await db().scanTask.findFirst({ where: { scanId, updatedAt: { gt: new Date(Date.now() - 60_000) } } });
-    if (!stale || recent) throw new AppError("CONFLICT", "This scan is still running.");
+    if (!stale || recent) throw new AppError("CONFLICT", "scanStillRunning");
   }
   // A partial scan whose every part finished (its issues come from what AWS returned, e.g. a
   // malformed policy) has nothing to run again: reopening it would leave it queued with no work.
   const unfinished = await db().scanTask.count({ where: { scanId, status: { in: ["failed", "cancelled", "running", "pending"] } } });
-  if (unfinished === 0) throw new AppError("CONFLICT", "Every part of this scan finished: there is nothing to resume. Start a new scan to read the account again.");
+  if (unfinished === 0) throw new AppError("CONFLICT", "scanNothingToResume");
   const client = await pool().connect();
   try {
     await client.query("BEGIN");

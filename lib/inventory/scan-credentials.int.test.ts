@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { scanCounts } from "@/lib/inventory/scan-counts";
-import { expectedCounts } from "@/e2e/doubles/aws/estate";
-import { DEFAULT_CREDENTIALS } from "@/e2e/doubles/aws/server";
+import { expectedCounts } from "@/doubles/aws/estate";
+import { DEFAULT_CREDENTIALS } from "@/doubles/aws/server";
 import { countDifferences, createInventoryFixture, scanFixture, type InventoryFixture } from "@/lib/testing/inventory-fixture";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { scanCounts } from "@/lib/inventory/scan-counts";
-import { arns } from "@/e2e/doubles/aws/arns";
-import { estateSummary, expectedCounts, type RegionEstate } from "@/e2e/doubles/aws/estate";
+import { arns } from "@/doubles/aws/arns";
+import { estateSummary, expectedCounts, type RegionEstate } from "@/doubles/aws/estate";
 import { countDifferences, createInventoryFixture, scanFixture, type InventoryFixture } from "@/lib/testing/inventory-fixture";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 

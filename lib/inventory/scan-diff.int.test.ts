@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScan } from "@/lib/inventory/start-scan";
 import { runScanInline } from "@/lib/inventory/run-scan-inline";
 import { diffScans } from "@/lib/inventory/diff-scans";
-import { startAwsStandIn, type AwsStandIn } from "@/e2e/doubles/aws/server";
-import type { Estate, RegionEstate } from "@/e2e/doubles/aws/estate-types";
+import { startAwsStandIn, type AwsStandIn } from "@/doubles/aws/server";
+import type { Estate, RegionEstate } from "@/doubles/aws/estate-types";
 import { createInventoryFixture, type InventoryFixture } from "@/lib/testing/inventory-fixture";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { loadScopedPlan, loadScopedScan } from "@/lib/plans/scoped-plan";
 
 useTestDatabase();
 const REGION = "eu-central-1";
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 async function scan() {
-  const created = await createScan(fx.organizationId, { planId: fx.planId, mode: "summary", includeShadows: false }, { requestedById: null, origin: "cli" });
+  const created = await createScan(await loadScopedPlan(fx.organizationId, fx.planId), { mode: "summary", includeShadows: false }, { requestedById: null, origin: "cli" });
   await runScanInline(created.scanId, created.parts);
   return created.scanId;
 }
@@ -50,7 +51,7 @@ describe("comparing two scans of a plan", () => {
     second = await startAwsStandIn({ estate, quotas: "off", port });
 
     const next = await scan();
-    const diff = await diffScans(fx.organizationId, next, { page: 1, pageSize: 200 });
+    const diff = await diffScans(await loadScopedScan(fx.organizationId, next), { page: 1, pageSize: 200 });
     expect(diff.base?.id).toBe(first);
     // Groups whose member count moved changed too; nothing else did (volatile fields such as
     // delivery times and restore windows are not changes).
@@ -62,7 +63,7 @@ describe("comparing two scans of a plan", () => {
     expect(diff.rows.filter((r) => r.change === "changed" && r.kind === "AWS::IoT::Thing").map((r) => r.name).sort()).toEqual(changed.map((t) => t.name).sort());
     expect(diff.rows.filter((r) => r.change === "added").every((r) => r.name.startsWith("diff-test-new-thing-") && r.resourceId)).toBe(true);
 
-    const onlyRemoved = await diffScans(fx.organizationId, next, { change: "removed", page: 1, pageSize: 2 });
+    const onlyRemoved = await diffScans(await loadScopedScan(fx.organizationId, next), { change: "removed", page: 1, pageSize: 2 });
     expect(onlyRemoved.total).toBe(5);
     expect(onlyRemoved.rows).toHaveLength(2);
   }, 120_000);

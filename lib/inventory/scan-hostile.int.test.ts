@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { scanCounts } from "@/lib/inventory/scan-counts";
-import { arns } from "@/e2e/doubles/aws/arns";
-import { estateSummary, expectedCounts, type RegionEstate, type Tags } from "@/e2e/doubles/aws/estate";
-import { HOSTILE_VALUES, HOSTILE_VALUE_LIST } from "@/e2e/doubles/aws/hostile-values";
+import { arns } from "@/doubles/aws/arns";
+import { estateSummary, expectedCounts, type RegionEstate, type Tags } from "@/doubles/aws/estate";
+import { HOSTILE_VALUES, HOSTILE_VALUE_LIST } from "@/doubles/aws/hostile-values";
 import { countDifferences, createInventoryFixture, scanFixture, type InventoryFixture } from "@/lib/testing/inventory-fixture";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { scanCounts } from "@/lib/inventory/scan-counts";
-import { estateSummary, expectedCounts, type Estate, type RegionEstate } from "@/e2e/doubles/aws/estate";
+import { estateSummary, expectedCounts, type Estate, type RegionEstate } from "@/doubles/aws/estate";
 import { countDifferences, createInventoryFixture, scanFixture, type InventoryFixture } from "@/lib/testing/inventory-fixture";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 

@@ -5,9 +5,10 @@ import { createScan } from "@/lib/inventory/start-scan";
 import { runScanInline } from "@/lib/inventory/run-scan-inline";
 import { reopenScan } from "@/lib/inventory/scan-controls";
 import { scanCounts } from "@/lib/inventory/scan-counts";
-import { expectedCounts } from "@/e2e/doubles/aws/estate";
+import { expectedCounts } from "@/doubles/aws/estate";
 import { createInventoryFixture, type InventoryFixture } from "@/lib/testing/inventory-fixture";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { loadScopedPlan, loadScopedScan } from "@/lib/plans/scoped-plan";
 
 const test = useTestDatabase();
 const REGION = "eu-central-1";
@@ -27,7 +28,7 @@ async function pagesDone(scanId: string, collectorId: string): Promise<number> {
 
 describe("a scan killed in the middle", () => {
   it("resumes from its checkpoints: no finished page read again, no duplicates, exact counts", async () => {
-    const created = await createScan(fx.organizationId, { planId: fx.planId, mode: "summary", includeShadows: false }, { requestedById: null, origin: "cli" });
+    const created = await createScan(await loadScopedPlan(fx.organizationId, fx.planId), { mode: "summary", includeShadows: false }, { requestedById: null, origin: "cli" });
     const worker = spawn(process.execPath, ["bin/run.mjs", "lib/testing/fixtures/scan-part-runner.ts", test.url(), created.scanId, ...created.parts], {
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -50,11 +51,11 @@ describe("a scan killed in the middle", () => {
     const listThingsBefore = fx.standIn.stats().byOperation["iot:ListThings"]?.calls ?? 0;
 
     // A worker died: the scan is resumed (as the Resume button does) and run to its end.
-    const reopened = await reopenScan(fx.organizationId, created.scanId).catch(async () => {
+    const reopened = await reopenScan(await loadScopedScan(fx.organizationId, created.scanId)).catch(async () => {
       // Nothing has marked it stale yet: age it as a minute without news would.
       await pool().query(`UPDATE scans SET updated_at = now() - interval '2 minutes' WHERE id = $1`, [created.scanId]);
       await pool().query(`UPDATE scan_tasks SET updated_at = now() - interval '2 minutes' WHERE scan_id = $1`, [created.scanId]);
-      return reopenScan(fx.organizationId, created.scanId);
+      return reopenScan(await loadScopedScan(fx.organizationId, created.scanId));
     });
     const status = await runScanInline(created.scanId, reopened.parts);
     expect(["complete", "partial"]).toContain(status);

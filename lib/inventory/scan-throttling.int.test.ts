@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { scanCounts } from "@/lib/inventory/scan-counts";
-import { estateSummary, expectedCounts } from "@/e2e/doubles/aws/estate";
-import type { Stats } from "@/e2e/doubles/aws/server";
+import { estateSummary, expectedCounts } from "@/doubles/aws/estate";
+import type { Stats } from "@/doubles/aws/server";
 import { countDifferences, createInventoryFixture, scanFixture, type InventoryFixture } from "@/lib/testing/inventory-fixture";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 

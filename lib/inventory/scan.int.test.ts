@@ -3,9 +3,10 @@ import { db, pool } from "@/lib/db";
 import { createScan } from "@/lib/inventory/start-scan";
 import { runScanInline } from "@/lib/inventory/run-scan-inline";
 import { scanCounts } from "@/lib/inventory/scan-counts";
-import { expectedCounts, estateSummary } from "@/e2e/doubles/aws/estate";
+import { expectedCounts, estateSummary } from "@/doubles/aws/estate";
 import { createInventoryFixture, type InventoryFixture } from "@/lib/testing/inventory-fixture";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { loadScopedPlan } from "@/lib/plans/scoped-plan";
 
 useTestDatabase();
 
@@ -27,7 +28,7 @@ describe("a summary scan of the stand-in estate", () => {
   let scanId: string;
   let status: string;
   beforeAll(async () => {
-    const created = await createScan(fx.organizationId, { planId: fx.planId, mode: "summary", includeShadows: false }, { requestedById: null, origin: "cli" });
+    const created = await createScan(await loadScopedPlan(fx.organizationId, fx.planId), { mode: "summary", includeShadows: false }, { requestedById: null, origin: "cli" });
     scanId = created.scanId;
     status = await runScanInline(scanId, created.parts);
   }, 300_000);

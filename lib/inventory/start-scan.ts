@@ -7,14 +7,18 @@ import { COLLECTOR_IDS, collectorRegistry } from "@/lib/aws/collector-registry";
 import { GLOBAL_PART, partsOf, planScan, type ScanEstimate } from "@/lib/inventory/plan-scan";
 import { scanCounts } from "@/lib/inventory/scan-counts";
 import type { CollectorDefinition } from "@/lib/aws/collector-types";
+import type { ScopedPlan } from "@/lib/plans/scoped-plan";
 
-export const scanRequestSchema = z.object({
-  planId: z.string().min(1).max(64),
+export const scanOptionsSchema = z.object({
   mode: z.enum(["summary", "deep"]),
   includeShadows: z.boolean().default(false),
   /** A subset of the plan's regions; all of them when absent. */
   regions: z.array(z.string().min(1).max(32)).max(40).optional(),
 });
+export type ScanOptions = z.infer<typeof scanOptionsSchema>;
+
+/** A scan asked for from outside: the plan it is of and its options. */
+export const scanRequestSchema = scanOptionsSchema.extend({ planId: z.string().min(1).max(64) });
 export type ScanRequest = z.infer<typeof scanRequestSchema>;
 
 export const PHASE2_PART = "phase2";
@@ -24,19 +28,20 @@ export function allCollectors(): Array<{ id: string; collector: CollectorDefinit
 }
 
 /** The plan, its connection and regions, checked, for a scan or its estimate. */
-async function scanTarget(organizationId: string, request: ScanRequest) {
+async function scanTarget(scoped: ScopedPlan, request: ScanOptions) {
   const plan = await db().migrationPlan.findFirst({
-    where: { id: request.planId, organizationId, status: { not: "archived" } },
+    where: { id: scoped.id, organizationId: scoped.organizationId },
     include: { sourceConnection: true },
   });
-  if (!plan) throw new AppError("NOT_FOUND", "This plan does not exist.");
+  if (!plan) throw new AppError("NOT_FOUND", "planNotFound");
+  if (plan.status === "archived") throw new AppError("CONFLICT", "planArchived");
   const connection = plan.sourceConnection;
-  if (!connection) throw new AppError("CONFLICT", "This plan has no AWS connection yet: choose one in Settings → Plans.");
+  if (!connection) throw new AppError("CONFLICT", "planNoConnection");
   const available = plan.sourceRegions.length > 0 ? plan.sourceRegions : connection.regions;
   const regions = request.regions?.length ? request.regions : available;
   const unknown = regions.filter((r) => !available.includes(r));
-  if (unknown.length) throw new AppError("VALIDATION_FAILED", `Not a region of this plan: ${unknown.join(", ")}.`);
-  if (regions.length === 0) throw new AppError("VALIDATION_FAILED", "Choose at least one AWS region for this plan.");
+  if (unknown.length) throw new AppError("VALIDATION_FAILED", "planRegionsUnknown", { regions: unknown.join(", ") });
+  if (regions.length === 0) throw new AppError("VALIDATION_FAILED", "planNoRegions");
   const previous = await db().scan.findFirst({
     where: { planId: plan.id, status: { in: ["complete", "partial"] } },
     orderBy: { createdAt: "desc" },
@@ -46,8 +51,8 @@ async function scanTarget(organizationId: string, request: ScanRequest) {
 }
 
 /** What a scan would call and how long the quotas make it take at least, before it starts. */
-export async function estimateScan(organizationId: string, request: ScanRequest): Promise<ScanEstimate> {
-  const { connection, regions, previous } = await scanTarget(organizationId, request);
+export async function estimateScan(scoped: ScopedPlan, request: ScanOptions): Promise<ScanEstimate> {
+  const { connection, regions, previous } = await scanTarget(scoped, request);
   return planScan({
     collectors: allCollectors().map((c) => c.collector),
     regions,
@@ -63,11 +68,11 @@ export async function estimateScan(organizationId: string, request: ScanRequest)
  * returns it; the caller queues it for the workers (web) or runs it in-process (command line).
  */
 export async function createScan(
-  organizationId: string,
-  request: ScanRequest,
+  scoped: ScopedPlan,
+  request: ScanOptions,
   options: { requestedById: string | null; origin: "web" | "cli" },
 ): Promise<{ scanId: string; parts: string[]; estimate: ScanEstimate }> {
-  const { plan, connection, regions, previous } = await scanTarget(organizationId, request);
+  const { plan, connection, regions, previous } = await scanTarget(scoped, request);
   const includeShadows = request.mode === "deep" && request.includeShadows;
   const collectors = allCollectors();
   const estimate = planScan({

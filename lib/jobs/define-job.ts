@@ -1,5 +1,5 @@
 import "server-only";
-import type { z, ZodType } from "zod";
+import { JOB_PAYLOADS, JOB_SETTINGS, type JobName, type JobPayload, type JobSettings } from "@/lib/jobs/job-payloads";
 
 export interface JobContext {
   jobId: string;
@@ -7,20 +7,24 @@ export interface JobContext {
   signal: AbortSignal;
 }
 
-export interface JobDefinition<Schema extends ZodType = ZodType> {
-  name: string;
-  data: Schema;
-  run(data: z.infer<Schema>, ctx: JobContext): Promise<void>;
-  /** Retries after a crash or an error (the job must be safe to run again). */
-  retryLimit?: number;
-  retryDelaySeconds?: number;
-  /** How long one run may take before the queue considers it lost and retries it. */
-  expireInMinutes?: number;
-  /** Cron schedule (UTC) for recurring jobs. */
-  cron?: string;
+export interface JobDefinition<N extends JobName = JobName> {
+  name: N;
+  settings: JobSettings;
+  /** Validates a payload taken from the queue. */
+  parse(data: unknown): JobPayload<N>;
+  run(data: JobPayload<N>, ctx: JobContext): Promise<void>;
 }
 
-/** Jobs are one file each under lib/jobs/definitions, registered in lib/jobs/job-registry.ts. */
-export function defineJob<Schema extends ZodType>(definition: JobDefinition<Schema>): JobDefinition<Schema> {
-  return definition;
+/**
+ * A job's handler: one file each under lib/jobs/definitions, registered in
+ * lib/jobs/job-registry.ts, which only the worker loads. Its name, payload schema and queue
+ * settings live in lib/jobs/job-payloads.ts.
+ */
+export function defineJob<N extends JobName>(name: N, run: JobDefinition<N>["run"]): JobDefinition<N> {
+  return {
+    name,
+    settings: JOB_SETTINGS[name],
+    parse: (data) => JOB_PAYLOADS[name].parse(data) as JobPayload<N>,
+    run,
+  };
 }

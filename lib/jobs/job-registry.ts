@@ -1,12 +1,14 @@
 import "server-only";
 import type { JobDefinition } from "@/lib/jobs/define-job";
+import type { JobName } from "@/lib/jobs/job-payloads";
 import { purgeExpiredSessions } from "@/lib/jobs/definitions/purge-expired-sessions";
 import { runScanPartJob } from "@/lib/jobs/definitions/run-scan-part";
 
-/** Every job the worker runs. Adding a job is adding one file and one line here. */
-export const JOBS = {
+/**
+ * Every job's handler, for the worker (lib/jobs/worker-main.ts). Adding a job is a name and
+ * schema in job-payloads.ts, one file under definitions/, and one line here.
+ */
+export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   "maintenance.purge-expired-sessions": purgeExpiredSessions,
   "inventory.scan-part": runScanPartJob,
-} as const satisfies Record<string, JobDefinition>;
-
-export type JobName = keyof typeof JOBS;
+};

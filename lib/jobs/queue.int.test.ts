@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { deterministicJobId, enqueueJob, queue } from "@/lib/jobs/queue";
 import { JOBS } from "@/lib/jobs/job-registry";
+import { JOB_NAMES } from "@/lib/jobs/job-payloads";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 
 useTestDatabase();
@@ -11,6 +12,7 @@ afterAll(async () => {
 describe("job queue", () => {
   it("registers each job under its own name", () => {
     for (const [name, job] of Object.entries(JOBS)) expect(job.name).toBe(name);
+    expect(Object.keys(JOBS).sort()).toEqual([...JOB_NAMES].sort());
   });
 
   it("queues the same keyed work once, and a worker receives it", async () => {

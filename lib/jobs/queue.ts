@@ -1,36 +1,22 @@
 import "server-only";
 import crypto from "node:crypto";
-import PgBoss from "pg-boss";
-import { pool } from "@/lib/db";
-import { logger } from "@/lib/log";
-import { JOBS, type JobName } from "@/lib/jobs/job-registry";
-import type { z } from "zod";
+import type PgBoss from "pg-boss";
+import { createQueueClient } from "@/lib/jobs/create-queue-client";
+import { JOB_PAYLOADS, JOB_SETTINGS, type JobName, type JobPayloadInput } from "@/lib/jobs/job-payloads";
 
 /**
- * The Postgres-backed job queue (pg-boss, docs/decisions/0004-job-queue.md). It shares the
- * app's pg pool, so it works the same on the embedded database and on a Postgres server, and any
- * number of worker processes on any number of machines take jobs from it.
+ * Queueing jobs from any process. This module knows job names and payload schemas only, never
+ * their handlers, so queueing a scan does not load what runs it.
  */
 
 const g = globalThis as typeof globalThis & { __silkrouteBoss?: Promise<PgBoss> };
 
-export const QUEUE_SCHEMA = "pgboss";
-
+/** This process's queue client for sending (created on first use). */
 export function queue(): Promise<PgBoss> {
-  g.__silkrouteBoss ??= (async () => {
-    const boss = new PgBoss({
-      db: { executeSql: (text: string, values: unknown[]) => pool().query(text, values as unknown[]) },
-      schema: QUEUE_SCHEMA,
-      // The web process only sends jobs; maintenance and cron run in workers.
-      supervise: false,
-      schedule: false,
-      migrate: true,
-    });
-    boss.on("error", (err) => logger().error({ err }, "job queue error"));
-    await boss.start();
-    for (const job of Object.values(JOBS)) await boss.createQueue(job.name).catch(() => undefined);
-    return boss;
-  })();
+  g.__silkrouteBoss ??= createQueueClient("sender").catch((err) => {
+    g.__silkrouteBoss = undefined;
+    throw err;
+  });
   return g.__silkrouteBoss;
 }
 
@@ -42,18 +28,18 @@ export function deterministicJobId(name: string, key: string): string {
 
 export async function enqueueJob<N extends JobName>(
   name: N,
-  data: z.input<(typeof JOBS)[N]["data"]>,
+  data: JobPayloadInput<N>,
   options: { key?: string; startAfterSeconds?: number } = {},
 ): Promise<string | null> {
-  const job = JOBS[name];
-  const parsed = job.data.parse(data) as object;
+  const settings = JOB_SETTINGS[name];
+  const parsed = JOB_PAYLOADS[name].parse(data) as object;
   const boss = await queue();
   return boss.send(name, parsed, {
     ...(options.key ? { id: deterministicJobId(name, options.key) } : {}),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
-    retryLimit: job.retryLimit ?? 3,
-    retryDelay: job.retryDelaySeconds ?? 5,
+    retryLimit: settings.retryLimit,
+    retryDelay: settings.retryDelaySeconds,
     retryBackoff: true,
-    expireInMinutes: job.expireInMinutes ?? 15,
+    expireInMinutes: settings.expireInMinutes,
   });
 }

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { queue } from "@/lib/jobs/queue";
 import { JOBS } from "@/lib/jobs/job-registry";
 import { queueScan } from "@/lib/inventory/queue-scan";
-import { expectedCounts } from "@/e2e/doubles/aws/estate";
+import { loadScopedPlan } from "@/lib/plans/scoped-plan";
+import { expectedCounts } from "@/doubles/aws/estate";
 import { scanCounts } from "@/lib/inventory/scan-counts";
 import { createInventoryFixture, type InventoryFixture } from "@/lib/testing/inventory-fixture";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
@@ -33,7 +34,7 @@ async function drain(): Promise<string[]> {
     }
     idle = 0;
     ran.push(item.data.part);
-    await job.run(job.data.parse(item.data), { jobId: item.id, signal: new AbortController().signal });
+    await job.run(job.parse(item.data), { jobId: item.id, signal: new AbortController().signal });
     await boss.complete(job.name, item.id);
   }
   return ran;
@@ -41,7 +42,7 @@ async function drain(): Promise<string[]> {
 
 describe("a scan started from the web", () => {
   it("runs as queued jobs: one per region and global, then phase 2, then it is finished", async () => {
-    const created = await queueScan(fx.organizationId, { planId: fx.planId, mode: "summary", includeShadows: false }, "someone");
+    const created = await queueScan(await loadScopedPlan(fx.organizationId, fx.planId), { mode: "summary", includeShadows: false }, "someone");
     const parts = await drain();
     expect(parts.sort()).toEqual([...fx.regions, "global", "phase2"].sort());
     const scan = await db().scan.findUniqueOrThrow({ where: { id: created.scanId } });

@@ -3,11 +3,12 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PlanInput } from "@/lib/plans/plan-input";
+import type { ScopedPlan } from "@/lib/plans/scoped-plan";
 
 async function checkConnection(organizationId: string, connectionId: string | null) {
   if (!connectionId) return;
   const connection = await db().cloudConnection.findFirst({ where: { id: connectionId, organizationId, provider: "aws" } });
-  if (!connection) throw new AppError("NOT_FOUND", "The chosen AWS connection does not exist.");
+  if (!connection) throw new AppError("NOT_FOUND", "chosenConnectionNotFound");
 }
 
 export async function createPlan(organizationId: string, input: PlanInput, createdById: string | null): Promise<{ id: string }> {
@@ -28,10 +29,10 @@ export async function createPlan(organizationId: string, input: PlanInput, creat
   return { id };
 }
 
-export async function updatePlan(organizationId: string, planId: string, input: PlanInput): Promise<void> {
-  await checkConnection(organizationId, input.sourceConnectionId);
+export async function updatePlan(plan: ScopedPlan, input: PlanInput): Promise<void> {
+  await checkConnection(plan.organizationId, input.sourceConnectionId);
   const updated = await db().migrationPlan.updateMany({
-    where: { id: planId, organizationId },
+    where: { id: plan.id, organizationId: plan.organizationId },
     data: {
       name: input.name,
       description: input.description,
@@ -40,10 +41,10 @@ export async function updatePlan(organizationId: string, planId: string, input: 
       targetRegions: [...new Set(input.targetRegions)],
     },
   });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", "This plan does not exist.");
+  if (updated.count === 0) throw new AppError("NOT_FOUND", "planNotFound");
 }
 
-export async function archivePlan(organizationId: string, planId: string): Promise<void> {
-  const updated = await db().migrationPlan.updateMany({ where: { id: planId, organizationId }, data: { status: "archived" } });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", "This plan does not exist.");
+export async function archivePlan(plan: ScopedPlan): Promise<void> {
+  const updated = await db().migrationPlan.updateMany({ where: { id: plan.id, organizationId: plan.organizationId }, data: { status: "archived" } });
+  if (updated.count === 0) throw new AppError("NOT_FOUND", "planNotFound");
 }

@@ -4,8 +4,9 @@ import { createConnection } from "@/lib/connections/save-connection";
 import { createPlan } from "@/lib/plans/save-plan";
 import { createScan } from "@/lib/inventory/start-scan";
 import { runScanInline } from "@/lib/inventory/run-scan-inline";
-import { generateEstate, type Estate } from "@/e2e/doubles/aws/estate";
-import { DEFAULT_CREDENTIALS, startAwsStandIn, type AwsStandIn, type AwsStandInOptions } from "@/e2e/doubles/aws/server";
+import { generateEstate, type Estate } from "@/doubles/aws/estate";
+import { DEFAULT_CREDENTIALS, startAwsStandIn, type AwsStandIn, type AwsStandInOptions } from "@/doubles/aws/server";
+import { loadScopedPlan } from "@/lib/plans/scoped-plan";
 
 /**
  * An organisation with a plan whose AWS connection points at a stand-in AWS serving a generated
@@ -76,8 +77,8 @@ export async function scanFixture(
   request: { mode?: "summary" | "deep"; includeShadows?: boolean } = {},
 ): Promise<{ scanId: string; status: string }> {
   const created = await createScan(
-    fx.organizationId,
-    { planId: fx.planId, mode: request.mode ?? "summary", includeShadows: request.includeShadows ?? false },
+    await loadScopedPlan(fx.organizationId, fx.planId),
+    { mode: request.mode ?? "summary", includeShadows: request.includeShadows ?? false },
     { requestedById: null, origin: "cli" },
   );
   const status = await runScanInline(created.scanId, created.parts);

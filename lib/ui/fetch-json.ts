@@ -1,12 +1,14 @@
-import type { ErrorBody } from "@/lib/errors";
+import type { ErrorBody, ErrorParams } from "@/lib/errors";
 
-/** An API error as the browser sees it: a code to translate and a request id to quote. */
+/** An API error as the browser sees it: a code, a reason to translate with its parameters, and a request id to quote. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly requestId?: string,
+    readonly reason?: string,
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.name = "ApiError";
@@ -22,7 +24,8 @@ export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as ErrorBody | null;
-    throw new ApiError(response.status, body?.error.code ?? "INTERNAL", body?.error.message ?? response.statusText, body?.error.requestId);
+    const error = body?.error;
+    throw new ApiError(response.status, error?.code ?? "INTERNAL", error?.message ?? response.statusText, error?.requestId, error?.reason, error?.params);
   }
   return (await response.json()) as T;
 }

@@ -39,7 +39,7 @@ export async function createUser(input: NewUser & { organizationId: string; must
     ]);
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw new AppError("CONFLICT", "A user with this email already exists.");
+      throw new AppError("CONFLICT", "userEmailTaken");
     }
     throw err;
   }

@@ -12,13 +12,13 @@ import type { Role } from "@/lib/auth/permissions";
 
 async function findUser(organizationId: string, userId: string) {
   const user = await db().user.findFirst({ where: { id: userId, organizationId } });
-  if (!user) throw new AppError("NOT_FOUND", "This user does not exist.");
+  if (!user) throw new AppError("NOT_FOUND", "userNotFound");
   return user;
 }
 
 async function assertAnotherActiveAdmin(organizationId: string, userId: string) {
   const others = await db().user.count({ where: { organizationId, role: "admin", disabled: false, id: { not: userId } } });
-  if (others === 0) throw new AppError("CONFLICT", "At least one active admin must remain.");
+  if (others === 0) throw new AppError("CONFLICT", "userLastAdmin");
 }
 
 export async function changeUserRole(organizationId: string, userId: string, role: Role): Promise<{ from: string; to: Role }> {
@@ -30,7 +30,7 @@ export async function changeUserRole(organizationId: string, userId: string, rol
 
 export async function setUserDisabled(organizationId: string, userId: string, disabled: boolean, actorId: string): Promise<void> {
   const user = await findUser(organizationId, userId);
-  if (disabled && userId === actorId) throw new AppError("CONFLICT", "You cannot disable your own account.");
+  if (disabled && userId === actorId) throw new AppError("CONFLICT", "userCannotDisableSelf");
   if (disabled && user.role === "admin") await assertAnotherActiveAdmin(organizationId, userId);
   await db().$transaction([
     db().user.update({ where: { id: userId }, data: { disabled } }),
@@ -42,6 +42,6 @@ export async function resetUserPassword(organizationId: string, userId: string, 
   await findUser(organizationId, userId);
   const hash = await hashPassword(password);
   const updated = await db().account.updateMany({ where: { userId, providerId: "credential" }, data: { password: hash } });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", "This user has no password sign-in.");
+  if (updated.count === 0) throw new AppError("NOT_FOUND", "userNoPasswordSignIn");
   await db().session.deleteMany({ where: { userId } });
 }

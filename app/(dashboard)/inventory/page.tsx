@@ -46,7 +46,7 @@ export default async function InventoryPage() {
     );
   }
 
-  const [latest] = await listScans(plan.id, 1);
+  const [latest] = await listScans(plan, 1);
   if (!latest) {
     return (
       <>

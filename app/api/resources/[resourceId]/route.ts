@@ -1,6 +1,7 @@
-import { withPermission } from "@/lib/auth/with-permission";
+import { withPlan } from "@/lib/auth/with-permission";
 import { getResource } from "@/lib/inventory/get-resource";
 
-export const GET = withPermission<{ resourceId: string }>("inventory.read", async (_req, { user, params }) => {
-  return Response.json(await getResource(user.organizationId, params.resourceId));
+/** One resource with its raw data and relations. */
+export const GET = withPlan<{ resourceId: string }>("inventory.read", async (_req, { resource }) => {
+  return Response.json(await getResource(resource));
 });

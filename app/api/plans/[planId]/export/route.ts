@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { withPermission } from "@/lib/auth/with-permission";
+import { withPlan } from "@/lib/auth/with-permission";
 import { AppError } from "@/lib/errors";
-import { findPlan } from "@/lib/plans/find-plan";
 import { resolveScan } from "@/lib/inventory/resolve-scan";
 import { resourceQuerySchema } from "@/lib/inventory/resource-query";
 import { exportCsv, exportJson } from "@/lib/inventory/export-inventory";
@@ -9,17 +8,16 @@ import { exportCsv, exportJson } from "@/lib/inventory/export-inventory";
 const exportQuerySchema = resourceQuerySchema.pick({ scanId: true, kind: true, region: true, tag: true, q: true }).extend({ format: z.enum(["csv", "json"]).default("csv") });
 
 /** The inventory (filtered like the table) as a CSV or JSON download. */
-export const GET = withPermission<{ planId: string }>("inventory.read", async (req, { user, params }) => {
-  const plan = await findPlan(user.organizationId, params.planId);
+export const GET = withPlan<{ planId: string }>("inventory.read", async (req, { plan }) => {
   const query = exportQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-  const scan = await resolveScan(params.planId, query.scanId);
-  if (!scan) throw new AppError("NOT_FOUND", "This plan has no scan yet.");
+  const scan = await resolveScan(plan, query.scanId);
+  if (!scan) throw new AppError("NOT_FOUND", "planNoScan");
   const stamp = scan.createdAt.toISOString().slice(0, 19).replace(/[:T]/g, "-");
   const filename = `silkroute-inventory-${stamp}.${query.format}`;
   const body =
     query.format === "csv"
-      ? exportCsv(scan.id, query)
-      : exportJson(scan.id, { id: scan.id, plan: plan.name, status: scan.status, mode: scan.mode, createdAt: scan.createdAt, finishedAt: scan.finishedAt }, query);
+      ? exportCsv(scan, query)
+      : exportJson(scan, { id: scan.id, plan: plan.name, status: scan.status, mode: scan.mode, createdAt: scan.createdAt, finishedAt: scan.finishedAt }, query);
   return new Response(body, {
     headers: {
       "content-type": query.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",

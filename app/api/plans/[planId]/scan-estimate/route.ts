@@ -1,8 +1,8 @@
-import { withPermission } from "@/lib/auth/with-permission";
-import { estimateScan, scanRequestSchema } from "@/lib/inventory/start-scan";
+import { withPlan } from "@/lib/auth/with-permission";
+import { estimateScan, scanOptionsSchema } from "@/lib/inventory/start-scan";
 
 /** The plan of a scan before it starts: POST { mode, includeShadows, regions? } */
-export const POST = withPermission<{ planId: string }>("scan.run", async (req, { user, params }) => {
-  const body = scanRequestSchema.omit({ planId: true }).parse(await req.json().catch(() => ({})));
-  return Response.json(await estimateScan(user.organizationId, { ...body, planId: params.planId }));
+export const POST = withPlan<{ planId: string }>("scan.run", async (req, { plan }) => {
+  const body = scanOptionsSchema.parse(await req.json().catch(() => ({})));
+  return Response.json(await estimateScan(plan, body));
 });

@@ -4,13 +4,13 @@ import { createInterface } from "node:readline";
 import { IoTClient, ListThingsCommand } from "@aws-sdk/client-iot";
 import { describe, expect, it } from "vitest";
 
-const root = path.resolve(import.meta.dirname, "../../..");
+const root = path.resolve(import.meta.dirname, "../..");
 
 describe("serve.ts", () => {
   it("prints where it listens as one JSON line, serves the SDK, and stops on SIGTERM", async () => {
     const child = spawn(
       process.execPath,
-      ["bin/run.mjs", "e2e/doubles/aws/serve.ts", "--port", "0", "--seed", "7", "--things", "120", "--region", "eu-central-1", "--region", "us-east-1", "--quotas", "off"],
+      ["bin/run.mjs", "doubles/aws/serve.ts", "--port", "0", "--seed", "7", "--things", "120", "--region", "eu-central-1", "--region", "us-east-1", "--quotas", "off"],
       { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
     );
     try {
@@ -33,7 +33,7 @@ describe("serve.ts", () => {
   }, 60_000);
 
   it("refuses bad flags with a usage message", async () => {
-    const child = spawn(process.execPath, ["bin/run.mjs", "e2e/doubles/aws/serve.ts", "--things=-5"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["bin/run.mjs", "doubles/aws/serve.ts", "--things=-5"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));

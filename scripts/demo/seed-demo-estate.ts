@@ -1,10 +1,9 @@
-import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
 import { encryptSecret } from "@/lib/crypto/encrypt-secret";
-import { generateEstate } from "@/e2e/doubles/aws/estate";
-import { DEFAULT_CREDENTIALS, startAwsStandIn } from "@/e2e/doubles/aws/server";
+import { generateEstate } from "@/doubles/aws/estate";
+import { DEFAULT_CREDENTIALS, startAwsStandIn } from "@/doubles/aws/server";
 
 export interface DemoEstate {
   /** Variables the web and worker processes need (none: the connection carries its endpoint). */

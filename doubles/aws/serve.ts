@@ -1,7 +1,7 @@
 /**
  * Runs the stand-in AWS from the command line, for the demo and for manual testing:
  *
- *   node bin/run.mjs e2e/doubles/aws/serve.ts --port 4566 --seed 42 --things 3000 \
+ *   node bin/run.mjs doubles/aws/serve.ts --port 4566 --seed 42 --things 3000 \
  *     --region eu-central-1 --region us-east-1 [--quotas default|off]
  *
  * Prints one line of JSON ({"url", "accessKeyId", "secretAccessKey", ...}) once it listens, then
