@@ -23,7 +23,12 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
     .optional(),
   SILKROUTE_DATA_DIR: z.string().min(1).default(".data"),
-  SILKROUTE_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)").optional(),
+  SILKROUTE_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)")
+    // A long run of a few characters is a placeholder, not a key: anyone could guess it.
+    .refine((s) => new Set(s).size >= 8, "is not random enough (it repeats a few characters): use `openssl rand -base64 48`")
+    .optional(),
   SILKROUTE_ADMIN_EMAIL: z.email().optional(),
   SILKROUTE_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").max(256).optional(),
   SILKROUTE_SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
