@@ -8,7 +8,7 @@ import { checkMasterSecret, deriveKey, MIN_SECRET_BYTES, resetSecretsForTests, S
 
 const root = path.resolve(import.meta.dirname, "..");
 
-function run(entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(entry: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(root, "bin/run.mjs"), entry, ...args], { cwd: root, env: { ...process.env, ...env } });
     let stdout = "";

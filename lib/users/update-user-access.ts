@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
@@ -32,10 +32,10 @@ export async function setUserDisabled(organizationId: string, userId: string, di
   const user = await findUser(organizationId, userId);
   if (disabled && userId === actorId) throw new AppError("CONFLICT", "userCannotDisableSelf");
   if (disabled && user.role === "admin") await assertAnotherActiveAdmin(organizationId, userId);
-  await db().$transaction([
-    db().user.update({ where: { id: userId }, data: { disabled } }),
-    ...(disabled ? [db().session.deleteMany({ where: { userId } })] : []),
-  ]);
+  await transaction(async () => {
+    await db().user.update({ where: { id: userId }, data: { disabled } });
+    if (disabled) await db().session.deleteMany({ where: { userId } });
+  });
 }
 
 export async function resetUserPassword(organizationId: string, userId: string, password: string): Promise<void> {
