@@ -1,7 +1,19 @@
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_SECRET = "e2e-secret-not-for-production-use-0123456789";
-export const E2E_SIGNIN_MAX_ATTEMPTS = 12;
+export const E2E_SIGNIN_MAX_ATTEMPTS = 30;
+/** Failed sign-ins at one account before it is locked (SILKROUTE_SIGNIN_ACCOUNT_MAX_FAILURES). */
+export const E2E_ACCOUNT_MAX_FAILURES = 4;
+
+/**
+ * A second web server on the same database, configured as a team runs Silkroute behind a proxy:
+ * SILKROUTE_URL=https://localhost:<port>, one trusted proxy hop, and a TLS proxy in front
+ * (e2e/support/tls-proxy.ts) that appends the client's address to X-Forwarded-For.
+ */
+export const E2E_PROXIED_PORT = E2E_PORT + 10;
+export const E2E_PROXIED_URL = `https://localhost:${E2E_PROXIED_PORT}`;
+/** Where that second web server listens behind the proxy. */
+export const E2E_PROXIED_UPSTREAM_PORT = E2E_PORT + 11;
 
 /** Where the end-to-end server writes the address and keys of its stand-in AWS. */
 export const STAND_IN_FILE = "test-results/.stand-in.json";
