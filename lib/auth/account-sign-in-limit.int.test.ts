@@ -128,4 +128,21 @@ describe("the per-account limit on failed sign-ins", () => {
     await signIn(`${user.email[0]!.toUpperCase()}${user.email.slice(1)}`, "wrong");
     expect((await signIn(user.email, PASSWORD)).code).toBe("ACCOUNT_LOCKED");
   });
+
+  it("a password change, whose new session better-auth creates in its own transaction, passes the disabled-account check", async () => {
+    const user = await person(await organisation());
+    const { headers } = await auth().api.signInEmail({ body: { email: user.email, password: PASSWORD }, headers: new Headers(), returnHeaders: true });
+    const cookie = headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    // On the embedded database a check that read through another connection would wait for that
+    // transaction until it timed out, and the change would fail.
+    const changed = await auth().api.changePassword({
+      body: { currentPassword: PASSWORD, newPassword: "a-password-of-my-own-7", revokeOtherSessions: true },
+      headers: new Headers({ cookie }),
+    });
+    expect(changed.token).toBeTruthy();
+    expect((await signIn(user.email, "a-password-of-my-own-7")).status).toBe(200);
+  });
 });

@@ -87,8 +87,13 @@ function createAuth() {
         create: {
           // Only after the password was found right: a disabled account answers a wrong password
           // as any other account does, so "disabled" tells nothing to someone without it.
-          before: async (session) => {
-            const user = await db().user.findUnique({ where: { id: session.userId }, select: { disabled: true } });
+          // Read through better-auth's own adapter: a password change creates its session inside
+          // better-auth's transaction, and on the embedded database a query on another
+          // connection would wait for that transaction to end.
+          before: async (session, endpoint) => {
+            const user = endpoint
+              ? ((await endpoint.context.internalAdapter.findUserById(session.userId)) as { disabled?: boolean } | null)
+              : await db().user.findUnique({ where: { id: session.userId }, select: { disabled: true } });
             if (user?.disabled) throw new APIError("FORBIDDEN", { message: "This account is disabled.", code: SIGN_IN_REFUSALS.disabled });
           },
         },
