@@ -29,9 +29,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /(rate-limit|sign-in-limits)\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /(rate-limit|limits-behind-proxy)\.spec\.ts/ },
     // Runs last: they spend sign-in attempts (of this address, of some accounts) on purpose.
-    { name: "rate-limit", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"], testMatch: /(rate-limit|sign-in-limits)\.spec\.ts/ },
+    { name: "rate-limit", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"], testMatch: /(rate-limit|limits-behind-proxy)\.spec\.ts/ },
   ],
   webServer: {
     command: "node bin/run.mjs e2e/support/test-server.ts",

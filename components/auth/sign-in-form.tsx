@@ -19,6 +19,12 @@ export interface SignInAddresses {
 
 const noSubscription = () => () => undefined;
 
+/** A refusal to show, kept as a message key (not text) so it follows a change of language. */
+type Refusal =
+  | { key: "missing" | "rateLimitedSoon" | "disabled" | "invalid" | "network" | "unavailable" | "wrongAddress" }
+  | { key: "rateLimited"; seconds: number }
+  | { key: "locked"; until: Date };
+
 /** The page's own origin in the browser (null while rendering on the server). */
 function useCurrentOrigin(): string | null {
   return useSyncExternalStore(noSubscription, () => window.location.origin, () => null);
@@ -28,12 +34,30 @@ export function SignInForm({ next, reason, addresses }: { next: string | null; r
   const t = useTranslations("auth");
   const format = useFormatter();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [pending, setPending] = useState(false);
   const origin = useCurrentOrigin();
   const wrongAddress = origin !== null && !addresses.accepted.includes(origin);
   const wrongAddressText = () =>
     addresses.configured ? t("errors.wrongAddress", { url: addresses.primary, current: origin ?? "" }) : t("errors.wrongAddressLocal", { url: addresses.primary, current: origin ?? "" });
+
+  function refusalText(r: Refusal): string {
+    switch (r.key) {
+      case "wrongAddress":
+        return wrongAddressText();
+      case "rateLimited":
+        return t("errors.rateLimited", { seconds: r.seconds });
+      case "locked": {
+        const sameDay = r.until.toDateString() === new Date().toDateString();
+        const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        const time = format.dateTime(r.until, sameDay ? { timeStyle: "short", timeZone } : { dateStyle: "medium", timeStyle: "short", timeZone });
+        return t("errors.locked", { time });
+      }
+      default:
+        return t(`errors.${r.key}`);
+    }
+  }
+  const error = refusal ? refusalText(refusal) : null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,11 +65,11 @@ export function SignInForm({ next, reason, addresses }: { next: string | null; r
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     if (!email || !password) {
-      setError(t("errors.missing"));
+      setRefusal({ key: "missing" });
       return;
     }
     setPending(true);
-    setError(null);
+    setRefusal(null);
     let retryAfter: number | null = null;
     let failure: { status?: number; code?: string; retryAfter?: unknown } | null = null;
     try {
@@ -64,7 +88,7 @@ export function SignInForm({ next, reason, addresses }: { next: string | null; r
     }
     if (failure) {
       setPending(false);
-      setError(describeFailure(failure, retryAfter));
+      setRefusal(describeFailure(failure, retryAfter));
       return;
     }
     await applyAccountLocaleAction({});
@@ -72,28 +96,24 @@ export function SignInForm({ next, reason, addresses }: { next: string | null; r
     router.refresh();
   }
 
-  function describeFailure(failure: { status?: number; code?: string; retryAfter?: unknown }, retryAfter: number | null): string {
+  function describeFailure(failure: { status?: number; code?: string; retryAfter?: unknown }, retryAfter: number | null): Refusal {
     if (failure.code === "ACCOUNT_LOCKED") {
       const seconds = Number(failure.retryAfter ?? retryAfter ?? 0) || 60;
-      const until = new Date(Date.now() + seconds * 1000);
-      const sameDay = until.toDateString() === new Date().toDateString();
-      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const time = format.dateTime(until, sameDay ? { timeStyle: "short", timeZone } : { dateStyle: "medium", timeStyle: "short", timeZone });
-      return t("errors.locked", { time });
+      return { key: "locked", until: new Date(Date.now() + seconds * 1000) };
     }
-    if (failure.status === 429) return retryAfter ? t("errors.rateLimited", { seconds: retryAfter }) : t("errors.rateLimitedSoon");
-    if (failure.code === "ACCOUNT_DISABLED") return t("errors.disabled");
-    if (failure.code === "INVALID_ORIGIN" || failure.code === "MISSING_OR_NULL_ORIGIN") return wrongAddressText();
-    if (failure.status === 401 || failure.status === 400) return t("errors.invalid");
-    if (!failure.status) return t("errors.network");
-    return t("errors.unavailable");
+    if (failure.status === 429) return retryAfter ? { key: "rateLimited", seconds: retryAfter } : { key: "rateLimitedSoon" };
+    if (failure.code === "ACCOUNT_DISABLED") return { key: "disabled" };
+    if (failure.code === "INVALID_ORIGIN" || failure.code === "MISSING_OR_NULL_ORIGIN") return { key: "wrongAddress" };
+    if (failure.status === 401 || failure.status === 400) return { key: "invalid" };
+    if (!failure.status) return { key: "network" };
+    return { key: "unavailable" };
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {reason === "expired" ? <Alert tone="warning">{t("expired")}</Alert> : null}
       {reason === "signed-out" ? <Alert tone="info">{t("signedOut")}</Alert> : null}
-      {wrongAddress && !error ? (
+      {wrongAddress && refusal?.key !== "wrongAddress" ? (
         <Alert tone="warning" data-testid="sign-in-address">
           {wrongAddressText()}
         </Alert>

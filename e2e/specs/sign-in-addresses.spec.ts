@@ -1,8 +1,8 @@
 import os from "node:os";
 import { test, expect } from "@/e2e/support/fixtures";
 import { DEMO_PASSWORD, demoEmail } from "@/e2e/support/roles";
-import { E2E_PORT, E2E_PROXIED_PORT, E2E_PROXIED_URL } from "@/e2e/support/constants";
-import { proxiedContext, waitForProxiedServer } from "@/e2e/support/proxied";
+import { E2E_PORT } from "@/e2e/support/constants";
+import { proxied, proxiedContext, waitForProxiedServer } from "@/e2e/support/proxied";
 
 async function signIn(page: import("@playwright/test").Page, email: string) {
   await page.getByLabel("Email").fill(email);
@@ -46,7 +46,7 @@ test.describe("behind a TLS proxy with SILKROUTE_URL", () => {
     await page.goto("/sign-in");
     await expect(page.getByTestId("sign-in-address")).toHaveCount(0);
     await signIn(page, demoEmail("engineer"));
-    await expect(page).toHaveURL(`${E2E_PROXIED_URL}/inventory`);
+    await expect(page).toHaveURL(`${proxied().url}/inventory`);
     const session = (await context.cookies()).find((c) => c.name.endsWith("silkroute.session_token"));
     expect(session?.name).toBe("__Secure-silkroute.session_token");
     expect(session!.secure).toBe(true);
@@ -57,7 +57,8 @@ test.describe("behind a TLS proxy with SILKROUTE_URL", () => {
   });
 
   test("another address is told which address to use and which setting to change, in both languages", async ({ browser }) => {
-    const other = `https://127.0.0.1:${E2E_PROXIED_PORT}`;
+    const E2E_PROXIED_URL = proxied().url;
+    const other = `https://127.0.0.1:${proxied().port}`;
     const context = await proxiedContext(browser, { baseURL: other });
     const page = await context.newPage();
     await page.goto("/sign-in");
@@ -73,8 +74,11 @@ test.describe("behind a TLS proxy with SILKROUTE_URL", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await page.getByTestId("language-switch").locator("visible=true").first().selectOption({ label: "简体中文" });
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    // The refusal follows the change of language.
+    await expect(page.getByTestId("sign-in-error")).toContainText(`请打开 ${E2E_PROXIED_URL} 登录`);
+    await expect(page.getByTestId("sign-in-error")).toContainText("SILKROUTE_URL");
+    await page.reload();
     await expect(page.getByTestId("sign-in-address")).toContainText(`请打开 ${E2E_PROXIED_URL} 登录`);
-    await expect(page.getByTestId("sign-in-address")).toContainText("SILKROUTE_URL");
     await context.close();
   });
 });

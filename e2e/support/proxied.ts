@@ -1,6 +1,12 @@
+import fs from "node:fs";
 import https from "node:https";
 import { expect, type Browser, type BrowserContext } from "@playwright/test";
-import { E2E_PROXIED_PORT, E2E_PROXIED_URL } from "@/e2e/support/constants";
+import { PROXIED_FILE } from "@/e2e/support/constants";
+
+/** The proxied server's address (SILKROUTE_URL) and the proxy's port, as the test server wrote them. */
+export function proxied(): { url: string; port: number } {
+  return JSON.parse(fs.readFileSync(PROXIED_FILE, "utf8")) as { url: string; port: number };
+}
 
 /** Waits until the proxied web server answers (it may start after the main one). */
 export async function waitForProxiedServer(): Promise<void> {
@@ -11,7 +17,7 @@ export async function waitForProxiedServer(): Promise<void> {
 
 /** A browser context for the proxied server (its certificate is a throw-away one). */
 export function proxiedContext(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: E2E_PROXIED_URL, ignoreHTTPSErrors: true, ...options });
+  return browser.newContext({ baseURL: proxied().url, ignoreHTTPSErrors: true, ...options });
 }
 
 /**
@@ -31,14 +37,14 @@ export function fetchThroughProxy(options: {
     const req = https.request(
       {
         host: "127.0.0.1",
-        port: E2E_PROXIED_PORT,
+        port: proxied().port,
         path: options.path,
         method: options.method ?? "POST",
         localAddress: options.from ?? "127.0.0.1",
         rejectUnauthorized: false,
         headers: {
-          host: `${options.host ?? "localhost"}:${E2E_PROXIED_PORT}`,
-          origin: E2E_PROXIED_URL,
+          host: `${options.host ?? "localhost"}:${proxied().port}`,
+          origin: proxied().url,
           ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}),
           ...(options.forwardedFor ? { "x-forwarded-for": options.forwardedFor } : {}),
         },

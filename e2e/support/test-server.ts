@@ -4,7 +4,7 @@
  * folder), with one user per role, and the web server and a worker as in production, at the
  * loopback addresses with no SILKROUTE_URL (as `npm run demo` runs). Beside it, a second web
  * server on the same database as a team runs it behind a TLS proxy (constants.ts,
- * E2E_PROXIED_URL). Started by Playwright (playwright.config.ts, webServer).
+ * PROXIED_FILE). Started by Playwright (playwright.config.ts, webServer).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -20,9 +20,8 @@ import {
   CHOSEN_FOR_YOU_PASSWORD,
   E2E_ACCOUNT_MAX_FAILURES,
   E2E_PORT,
-  E2E_PROXIED_PORT,
   E2E_PROXIED_UPSTREAM_PORT,
-  E2E_PROXIED_URL,
+  PROXIED_FILE,
   E2E_SECRET,
   E2E_SIGNIN_MAX_ATTEMPTS,
   STAND_IN_FILE,
@@ -75,15 +74,17 @@ const childEnv: NodeJS.ProcessEnv = {
 const services = runServices(childEnv);
 
 // The proxied web server: same database and secret, its own address and one trusted hop.
+const proxy = await startTlsProxy({ upstreamPort: E2E_PROXIED_UPSTREAM_PORT, dir: dataDir });
+const proxiedUrl = `https://localhost:${proxy.port}`;
+fs.writeFileSync(PROXIED_FILE, JSON.stringify({ url: proxiedUrl, port: proxy.port }));
 const proxiedWeb = fork(path.resolve("bin/run.mjs"), ["scripts/web-server.ts"], {
-  env: { ...childEnv, NODE_ENV: "production", PORT: String(E2E_PROXIED_UPSTREAM_PORT), SILKROUTE_URL: E2E_PROXIED_URL, SILKROUTE_TRUSTED_PROXIES: "1" },
+  env: { ...childEnv, NODE_ENV: "production", PORT: String(E2E_PROXIED_UPSTREAM_PORT), SILKROUTE_URL: proxiedUrl, SILKROUTE_TRUSTED_PROXIES: "1" },
   stdio: ["ignore", "inherit", "inherit", "ipc"],
 });
 const proxiedReady = new Promise<void>((resolve, reject) => {
   proxiedWeb.on("message", (m: { type?: string }) => m?.type === "listening" && resolve());
   proxiedWeb.once("exit", (code) => reject(new Error(`the proxied web server exited with code ${code}`)));
 });
-const proxy = await startTlsProxy({ port: E2E_PROXIED_PORT, upstreamPort: E2E_PROXIED_UPSTREAM_PORT, dir: dataDir });
 
 let stopping = false;
 const stop = async () => {
@@ -107,7 +108,7 @@ process.once("SIGTERM", stop);
 process.once("SIGINT", stop);
 await services.ready;
 await proxiedReady;
-console.log(`e2e server ready on ${E2E_PORT} and ${E2E_PROXIED_URL} (${scratch.kind})`);
+console.log(`e2e server ready on ${E2E_PORT} and ${proxiedUrl} (${scratch.kind})`);
 const code = await services.exited;
 if (!stopping) {
   await closeDatabase();

@@ -28,7 +28,8 @@ export function createTestCertificate(dir: string): { key: Buffer; cert: Buffer 
   return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
 }
 
-export async function startTlsProxy(options: { port: number; upstreamPort: number; dir: string }): Promise<{ stop(): Promise<void> }> {
+/** Starts the proxy on a free port of 127.0.0.1 and answers which. */
+export async function startTlsProxy(options: { upstreamPort: number; dir: string }): Promise<{ port: number; stop(): Promise<void> }> {
   const server = https.createServer(createTestCertificate(options.dir), (req, res) => {
     const client = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
     const before = req.headers["x-forwarded-for"];
@@ -53,8 +54,9 @@ export async function startTlsProxy(options: { port: number; upstreamPort: numbe
     });
     req.pipe(upstream);
   });
-  await new Promise<void>((resolve) => server.listen(options.port, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
+    port: (server.address() as import("node:net").AddressInfo).port,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

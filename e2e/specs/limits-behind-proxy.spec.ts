@@ -4,7 +4,9 @@ import { storageStateOf } from "@/e2e/support/roles";
 import { callAction } from "@/e2e/support/server-actions";
 import { fetchThroughProxy, waitForProxiedServer } from "@/e2e/support/proxied";
 
-// Runs in the "rate-limit" project, last: it spends sign-in attempts on purpose.
+// Runs in the "rate-limit" project, last: it spends sign-in attempts on purpose. Its file name
+// sorts before rate-limit.spec.ts, which exhausts the browser's own address: the last test here
+// needs that address still free.
 
 async function auditEvents(browser: import("@playwright/test").Browser, query: string) {
   const admin = await browser.newContext({ storageState: storageStateOf("admin") });
