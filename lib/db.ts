@@ -1,7 +1,8 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { attachOrHostEmbeddedDatabase, type EmbeddedHandle } from "@/lib/db/embedded-host";
 import { migrate } from "@/lib/db/migrate";
@@ -25,7 +26,12 @@ interface DbState {
 const g = globalThis as typeof globalThis & {
   __silkrouteDb?: DbState;
   __silkrouteDbPreparing?: Promise<DbState>;
+  __silkrouteTransaction?: AsyncLocalStorage<OpenTransaction>;
 };
+
+interface OpenTransaction {
+  client: Prisma.TransactionClient;
+}
 
 export interface PrepareOptions {
   /** Apply pending migrations (default true). */
@@ -74,11 +80,58 @@ function state(): DbState {
   return g.__silkrouteDb;
 }
 
-export function db(): PrismaClient {
-  return state().prisma;
+function openTransaction(): OpenTransaction | undefined {
+  return g.__silkrouteTransaction?.getStore();
 }
 
+/**
+ * The Prisma client; inside `transaction()` the transaction's client, so every query of an
+ * operation (and its audit entry) commits or rolls back together. Inside a transaction use
+ * `transaction()` again rather than `$transaction` (it joins the open one).
+ */
+export function db(): PrismaClient {
+  return (openTransaction()?.client as PrismaClient | undefined) ?? state().prisma;
+}
+
+/**
+ * The one transaction helper: runs `work` in a Prisma interactive transaction and makes `db()`
+ * and `sqlQuery()` use it for everything `work` awaits (AsyncLocalStorage), so lib functions need
+ * no client parameter. Called inside an open transaction it joins it. Everything the work does
+ * must go through `db()` / `sqlQuery()`: a query on another pool connection waits for the
+ * transaction to end on the embedded database (one backend, held by the transaction).
+ */
+export async function transaction<T>(work: () => Promise<T>): Promise<T> {
+  if (openTransaction()) return work();
+  g.__silkrouteTransaction ??= new AsyncLocalStorage<OpenTransaction>();
+  const storage = g.__silkrouteTransaction;
+  return state().prisma.$transaction((client) => storage.run({ client }, work), { maxWait: 15_000, timeout: 60_000 });
+}
+
+/** True while the caller runs inside `transaction()`. */
+export function inTransaction(): boolean {
+  return openTransaction() !== undefined;
+}
+
+/**
+ * A hand-written SQL statement: through the open transaction when there is one, else through the
+ * pool. Objects among the values are sent as JSON, as `pg` does. Integer columns come back as
+ * numbers; bigint and count(*) as a bigint inside a transaction and a string outside, so callers
+ * convert them with Number().
+ */
+export async function sqlQuery<R = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<{ rows: R[] }> {
+  const open = openTransaction();
+  if (!open) return pool().query(text, values) as unknown as Promise<{ rows: R[] }>;
+  const args = values.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) && !Buffer.isBuffer(v) && !Array.isArray(v) ? JSON.stringify(v) : v));
+  return { rows: await open.client.$queryRawUnsafe<R[]>(text, ...args) };
+}
+
+/**
+ * The pg pool, for bulk and hand-tuned queries outside transactions. Inside `transaction()` it
+ * refuses: a query on another connection would wait for the transaction to end on the embedded
+ * database, and would not be part of it anywhere; use `sqlQuery()` there.
+ */
 export function pool(): pg.Pool {
+  if (openTransaction()) throw new Error("pool() was called inside transaction(): use sqlQuery() or db() so the query is part of the transaction.");
   return state().pool;
 }
 

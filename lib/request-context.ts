@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { headers } from "next/headers";
+import { parseForwardedFor, pickClientAddress } from "@/lib/net/resolve-client-address";
 
 export interface RequestContext {
   requestId: string;
@@ -8,12 +9,15 @@ export interface RequestContext {
   userAgent: string | null;
 }
 
-/** The client address: Silkroute's web server puts the socket address (or, behind a trusted proxy, the proxy's value) in x-forwarded-for. */
+/**
+ * The client address. Silkroute's web server (scripts/web-server.ts) has already resolved it,
+ * through the trusted proxy hops, and left exactly that one address in X-Forwarded-For; should a
+ * chain still arrive here, its right-most entry is taken (never the left-most, which is what a
+ * client writes), the same arithmetic with no hop trusted. better-auth's rate limiter reads the
+ * same single-valued header (lib/auth/auth.ts, advanced.ipAddress).
+ */
 export function clientIp(h: Headers): string | null {
-  const forwarded = h.get("x-forwarded-for");
-  if (!forwarded) return null;
-  const first = forwarded.split(",")[0]?.trim();
-  return first ? first.slice(0, 64) : null;
+  return pickClientAddress(parseForwardedFor(h.get("x-forwarded-for")), 0);
 }
 
 export function contextFromHeaders(h: Headers): RequestContext {

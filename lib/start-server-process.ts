@@ -5,6 +5,7 @@ import { MigrationError } from "@/lib/db/migrate";
 import { EmbeddedDatabaseError, EmbeddedDatabaseInUseError } from "@/lib/db/embedded-host";
 import { ensureFirstAdmin } from "@/lib/auth/ensure-first-admin";
 import { logger } from "@/lib/log";
+import { checkMasterSecret, SecretError } from "@/lib/secrets";
 
 export type ProcessRole = "web" | "worker" | "cli";
 
@@ -19,6 +20,7 @@ export function onShutdown(hook: () => Promise<void>): void {
 export function isStartupError(err: unknown): err is Error {
   return (
     err instanceof ConfigError ||
+    err instanceof SecretError ||
     err instanceof MigrationError ||
     err instanceof EmbeddedDatabaseInUseError ||
     err instanceof EmbeddedDatabaseError
@@ -26,13 +28,14 @@ export function isStartupError(err: unknown): err is Error {
 }
 
 /**
- * What every long-running Silkroute process does first: check the configuration, open the
- * database, apply migrations. The web process also creates the first admin on an empty
+ * What every long-running Silkroute process does first: check the configuration and the master
+ * secret, open the database, apply migrations. The web process also creates the first admin on an empty
  * database. A failure ends the process with exit code 1 and one clear message.
  */
 export async function startServerProcess(role: ProcessRole): Promise<void> {
   try {
     env();
+    checkMasterSecret();
     await prepareDatabase();
     if (role === "web") await ensureFirstAdmin();
     let closing = false;

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { closeDatabase, prepareDatabase } from "@/lib/db";
 import { hostEmbeddedDatabase } from "@/lib/db/embedded-host";
 import { isStartupError } from "@/lib/start-server-process";
+import { checkMasterSecret } from "@/lib/secrets";
 import { runServices } from "@/lib/launcher/run-services";
 import { DEMO_PASSWORD, ensureDemoUsers } from "@/lib/users/ensure-demo-users";
 import { seedDemoEstate, type DemoEstate } from "@/scripts/demo/seed-demo-estate";
@@ -15,6 +16,7 @@ import { seedDemoEstate, type DemoEstate } from "@/scripts/demo/seed-demo-estate
 async function main() {
   const started = Date.now();
   const config = env();
+  checkMasterSecret();
   console.log("Silkroute demo: building for production (next build)…");
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) {

@@ -4,6 +4,7 @@ import { closeDatabase, prepareDatabase } from "@/lib/db";
 import { hostEmbeddedDatabase } from "@/lib/db/embedded-host";
 import { ensureFirstAdmin } from "@/lib/auth/ensure-first-admin";
 import { isStartupError } from "@/lib/start-server-process";
+import { checkMasterSecret } from "@/lib/secrets";
 import { runServices } from "@/lib/launcher/run-services";
 
 /**
@@ -12,6 +13,7 @@ import { runServices } from "@/lib/launcher/run-services";
  */
 async function main() {
   const config = env();
+  checkMasterSecret();
   if (!fs.existsSync(".next/BUILD_ID")) {
     console.error("There is no production build yet: run `npm run build` first (or `npm run demo`).");
     process.exit(1);

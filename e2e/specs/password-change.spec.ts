@@ -55,5 +55,5 @@ test("a user whose password was chosen for them must choose their own before any
   await page.getByLabel("Email").fill(CHOSEN_FOR_YOU_EMAIL);
   await page.getByLabel("Password").fill(CHOSEN_FOR_YOU_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("sign-in-error")).toHaveText("The email or password is not right.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("The email or password is not right. Check both and try again; if you have forgotten your password, ask an admin to set a new one.");
 });

@@ -1,5 +1,6 @@
 import { test, expect } from "@/e2e/support/fixtures";
 import { DEMO_PASSWORD, demoEmail } from "@/e2e/support/roles";
+import { E2E_BASE_URL } from "@/e2e/support/constants";
 
 test("pages carry a strict Content-Security-Policy and the other security headers", async ({ page }) => {
   const response = await page.goto("/sign-in");
@@ -20,7 +21,7 @@ test("pages carry a strict Content-Security-Policy and the other security header
   expect(again).not.toBe(csp);
 });
 
-test("the session cookie is httpOnly, Secure and SameSite", async ({ page }) => {
+test("the session cookie is httpOnly and SameSite, and never readable by scripts", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(demoEmail("compliance"));
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -30,7 +31,9 @@ test("the session cookie is httpOnly, Secure and SameSite", async ({ page }) => 
   const session = cookies.find((c) => c.name.endsWith("silkroute.session_token"));
   expect(session, JSON.stringify(cookies.map((c) => c.name))).toBeDefined();
   expect(session!.httpOnly).toBe(true);
-  expect(session!.secure).toBe(true);
+  // Secure only on https (sign-in-addresses.spec.ts checks it behind the TLS proxy): on plain-http
+  // loopback Safari would drop it (docs/decisions/0003-auth-library.md).
+  expect(session!.secure).toBe(false);
   expect(session!.sameSite).toBe("Lax");
   expect(await page.evaluate(() => document.cookie)).not.toContain("session_token");
 });
@@ -45,11 +48,11 @@ test("the health endpoint answers with the database status and version", async (
 
 test("a forged X-Forwarded-For does not change the address the server records", async ({ request, browser }) => {
   await request.post("/api/auth/sign-in/email", {
-    headers: { "x-forwarded-for": "203.0.113.99", origin: "http://localhost:3210" },
+    headers: { "x-forwarded-for": "203.0.113.99", origin: E2E_BASE_URL },
     data: { email: "forger@example.com", password: "nope-nope-nope" },
   });
   const admin = await browser.newContext({ storageState: "test-results/.auth/admin.json" });
   const events = (await (await admin.request.get("/api/audit?action=auth.sign_in&actor=forger@example.com")).json()).events;
   await admin.close();
-  expect(events[0].ipAddress).toBe("127.0.0.1");
+  expect(events[0].ipAddress).toMatch(/^(127\.0\.0\.1|::1)$/);
 });

@@ -31,7 +31,7 @@ test("an engineer signs in, lands on the inventory, and signs out", async ({ pag
 
 test("a wrong password is refused with a clear message and audited", async ({ page }) => {
   await signIn(page, demoEmail("architect"), "not-the-password");
-  await expect(page.getByTestId("sign-in-error")).toHaveText("The email or password is not right.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("The email or password is not right. Check both and try again; if you have forgotten your password, ask an admin to set a new one.");
   await expect(page).toHaveURL(/\/sign-in/);
   const events = await auditFor(page, "action=auth.sign_in&outcome=failure&actor=architect@");
   expect(events.length).toBeGreaterThan(0);
@@ -40,7 +40,7 @@ test("a wrong password is refused with a clear message and audited", async ({ pa
 
 test("an unknown user gets the same message, so accounts cannot be discovered", async ({ page }) => {
   await signIn(page, "nobody@example.com", "whatever-password");
-  await expect(page.getByTestId("sign-in-error")).toHaveText("The email or password is not right.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("The email or password is not right. Check both and try again; if you have forgotten your password, ask an admin to set a new one.");
   const events = await auditFor(page, "action=auth.sign_in&outcome=failure&actor=nobody@example.com");
   expect(events.length).toBe(1);
 });
@@ -53,6 +53,13 @@ test("after sign-in the browser goes where it was going, but never off-site", as
   await expect(page).toHaveURL(/\/settings\/plans$/);
   await page.context().clearCookies();
   await page.goto("/sign-in?next=%2F%2Fevil.example.com");
+  await page.getByLabel("Email").fill(demoEmail("viewer"));
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/localhost:\d+\/inventory$/);
+  // The tab-and-slash form of the same trick, as the issue reported it.
+  await page.context().clearCookies();
+  await page.goto("/sign-in?next=/%09/evil.example.com");
   await page.getByLabel("Email").fill(demoEmail("viewer"));
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -90,5 +97,5 @@ test("a disabled account cannot sign in", async ({ page, browser }) => {
   expect((await callAction(admin.request, "setUserDisabledAction", [{ userId: id, disabled: true }])).result?.ok).toBe(true);
   await admin.close();
   await signIn(page, email, "disabled-password-1");
-  await expect(page.getByTestId("sign-in-error")).toHaveText("This account is disabled. Ask an admin to enable it.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("This account is disabled. Ask an admin to enable it in Settings → Users.");
 });

@@ -3,6 +3,18 @@ export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_SECRET = "e2e-secret-not-for-production-use-0123456789";
 /** High enough that the sign-in journeys of a fast run stay under it within one window; the rate-limit spec spends it on purpose. */
 export const E2E_SIGNIN_MAX_ATTEMPTS = 40;
+/** Failed sign-ins at one account before it is locked (SILKROUTE_SIGNIN_ACCOUNT_MAX_FAILURES). */
+export const E2E_ACCOUNT_MAX_FAILURES = 4;
+
+/**
+ * A second web server on the same database, configured as a team runs Silkroute behind a proxy:
+ * SILKROUTE_URL=https://localhost:<proxy port>, one trusted proxy hop, and a TLS proxy in front
+ * (e2e/support/tls-proxy.ts) that appends the client's address to X-Forwarded-For. The web
+ * server listens on E2E_PORT + 10; the proxy on a free port the test server writes to
+ * PROXIED_FILE (e2e/support/proxied.ts reads it).
+ */
+export const E2E_PROXIED_UPSTREAM_PORT = E2E_PORT + 10;
+export const PROXIED_FILE = "test-results/.proxied.json";
 
 /** Where the end-to-end server writes the address and keys of its stand-in AWS. */
 export const STAND_IN_FILE = "test-results/.stand-in.json";

@@ -1,8 +1,10 @@
 /**
  * The server the end-to-end tests run against: a production build of Silkroute on a fresh
  * database (a new database on the Postgres server in DATABASE_URL, else a new embedded PGlite
- * folder), with one user per role, and the web server and a worker as in production.
- * Started by Playwright (playwright.config.ts, webServer).
+ * folder), with one user per role, and the web server and a worker as in production, at the
+ * loopback addresses with no SILKROUTE_URL (as `npm run demo` runs). Beside it, a second web
+ * server on the same database as a team runs it behind a TLS proxy (constants.ts,
+ * PROXIED_FILE). Started by Playwright (playwright.config.ts, webServer).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -12,7 +14,19 @@ import { closeDatabase, prepareDatabase } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { ensureDemoUsers } from "@/lib/users/ensure-demo-users";
 import { runServices } from "@/lib/launcher/run-services";
-import { CHOSEN_FOR_YOU_EMAIL, CHOSEN_FOR_YOU_PASSWORD, E2E_PORT, E2E_SECRET, E2E_SIGNIN_MAX_ATTEMPTS, STAND_IN_FILE } from "@/e2e/support/constants";
+import { fork } from "node:child_process";
+import {
+  CHOSEN_FOR_YOU_EMAIL,
+  CHOSEN_FOR_YOU_PASSWORD,
+  E2E_ACCOUNT_MAX_FAILURES,
+  E2E_PORT,
+  E2E_PROXIED_UPSTREAM_PORT,
+  PROXIED_FILE,
+  E2E_SECRET,
+  E2E_SIGNIN_MAX_ATTEMPTS,
+  STAND_IN_FILE,
+} from "@/e2e/support/constants";
+import { startTlsProxy } from "@/e2e/support/tls-proxy";
 import { createUser } from "@/lib/users/create-user";
 import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
 import { generateEstate } from "@/doubles/aws/estate";
@@ -44,20 +58,45 @@ fs.writeFileSync(STAND_IN_FILE, JSON.stringify({ url: standIn.url, ...DEFAULT_CR
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: String(E2E_PORT),
-  SILKROUTE_URL: `http://localhost:${E2E_PORT}`,
+  SILKROUTE_URL: "",
+  SILKROUTE_TRUSTED_PROXIES: "0",
+  SILKROUTE_TRUST_PROXY: "",
   SILKROUTE_DATA_DIR: scratch.dataDir ?? dataDir,
   SILKROUTE_SECRET: E2E_SECRET,
   SILKROUTE_SIGNIN_MAX_ATTEMPTS: String(E2E_SIGNIN_MAX_ATTEMPTS),
   SILKROUTE_SIGNIN_WINDOW_SECONDS: "60",
+  SILKROUTE_SIGNIN_ACCOUNT_MAX_FAILURES: String(E2E_ACCOUNT_MAX_FAILURES),
+  SILKROUTE_SIGNIN_ACCOUNT_WINDOW_SECONDS: "600",
+  SILKROUTE_SIGNIN_ACCOUNT_LOCK_SECONDS: "600",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   ...(scratch.kind === "postgres" ? { DATABASE_URL: scratch.url } : { DATABASE_URL: "" }),
 };
 const services = runServices(childEnv);
 
+// The proxied web server: same database and secret, its own address and one trusted hop.
+const proxy = await startTlsProxy({ upstreamPort: E2E_PROXIED_UPSTREAM_PORT, dir: dataDir });
+const proxiedUrl = `https://localhost:${proxy.port}`;
+fs.writeFileSync(PROXIED_FILE, JSON.stringify({ url: proxiedUrl, port: proxy.port }));
+const proxiedWeb = fork(path.resolve("bin/run.mjs"), ["scripts/web-server.ts"], {
+  env: { ...childEnv, NODE_ENV: "production", PORT: String(E2E_PROXIED_UPSTREAM_PORT), SILKROUTE_URL: proxiedUrl, SILKROUTE_TRUSTED_PROXIES: "1" },
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+});
+const proxiedReady = new Promise<void>((resolve, reject) => {
+  proxiedWeb.on("message", (m: { type?: string }) => m?.type === "listening" && resolve());
+  proxiedWeb.once("exit", (code) => reject(new Error(`the proxied web server exited with code ${code}`)));
+});
+
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  await proxy.stop();
+  await new Promise<void>((resolve) => {
+    if (proxiedWeb.exitCode !== null || proxiedWeb.signalCode !== null) return resolve();
+    proxiedWeb.once("exit", () => resolve());
+    proxiedWeb.kill("SIGTERM");
+    setTimeout(() => proxiedWeb.kill("SIGKILL"), 25_000).unref();
+  });
   await services.stop();
   await standIn.stop();
   await closeDatabase();
@@ -68,7 +107,8 @@ const stop = async () => {
 process.once("SIGTERM", stop);
 process.once("SIGINT", stop);
 await services.ready;
-console.log(`e2e server ready on ${E2E_PORT} (${scratch.kind})`);
+await proxiedReady;
+console.log(`e2e server ready on ${E2E_PORT} and ${proxiedUrl} (${scratch.kind})`);
 const code = await services.exited;
 if (!stopping) {
   await closeDatabase();

@@ -8,6 +8,7 @@ import { contextFromHeaders, type RequestContext } from "@/lib/request-context";
 import { AppError, errorPayload, reasonText, type ActionResult } from "@/lib/errors";
 import type { LoadedScope, PlanLocator } from "@/lib/plans/scoped-plan";
 import { logger } from "@/lib/log";
+import { transaction } from "@/lib/db";
 
 export type { ActionResult };
 
@@ -31,14 +32,25 @@ interface CoreOptions<Input, Output> {
   /** The plan the action is about, for plan-scoped actions. */
   locate?: (input: Input) => PlanLocator;
   run: (input: Input, ctx: ActionContext<SessionUser | null> & Partial<LoadedScope>) => Promise<Output>;
+  transaction: boolean;
 }
+
+/**
+ * Whether an action runs in one database transaction with its audit entry (the default), or
+ * not. `false` is for an action that waits on the network (testing a connection calls AWS for up
+ * to a minute), which must not hold a transaction, on the embedded database least of all: its
+ * change commits first and its audit entry is written after.
+ */
+export type ActionTransaction = boolean;
 
 /**
  * The one body of every server action: checks access through authorise() (so calling the action
  * by its id from anywhere meets the same check), validates its input with zod, loads the plan
  * within the user's organisation for plan-scoped actions, runs it, and writes the audit entry for
- * success, refusal or failure. Errors come back as a code, a reason and its parameters; the
- * detail goes to the server log.
+ * success, refusal or failure. The run and its success entry are one transaction (lib/db.ts
+ * `transaction()`): if the entry cannot be written, the change is rolled back and the action
+ * fails, so a change that happened is never logged as failed and none happens unlogged. Errors
+ * come back as a code, a reason and its parameters; the detail goes to the server log.
  */
 function actionCore<Input, Output>(options: CoreOptions<Input, Output>): (raw: unknown) => Promise<ActionResult<Output>> {
   return async (raw) => {
@@ -61,20 +73,38 @@ function actionCore<Input, Output>(options: CoreOptions<Input, Output>): (raw: u
     const input = parsed.data as Input;
     const actor = user ? { id: user.id, email: user.email, role: user.role } : null;
     let scope: LoadedScope | undefined;
-    try {
+    const audit = options.audit;
+    const recordSuccess = (output: Output) =>
+      audit
+        ? recordAuditEvent({
+            actor,
+            action: audit.action,
+            outcome: "success",
+            target: audit.target?.(input, output) ?? null,
+            planId: audit.planId?.(input, output) ?? scope?.plan.id ?? null,
+            context: request,
+            details: audit.details?.(input, output) ?? null,
+          })
+        : Promise.resolve();
+    const runOnce = async () => {
       if (options.locate) scope = await authorisePlan(user!, options.locate(input));
-      const output = await options.run(input, { user, request, ...scope });
-      if (options.audit) {
-        await recordAuditEvent({
-          actor,
-          action: options.audit.action,
-          outcome: "success",
-          target: options.audit.target?.(input, output) ?? null,
-          planId: options.audit.planId?.(input, output) ?? scope?.plan.id ?? null,
-          context: request,
-          details: options.audit.details?.(input, output) ?? null,
+      return options.run(input, { user, request, ...scope });
+    };
+    try {
+      if (options.transaction && audit) {
+        const output = await transaction(async () => {
+          const out = await runOnce();
+          await recordSuccess(out);
+          return out;
         });
+        return { ok: true, data: output };
       }
+      const output = await runOnce();
+      // Without a transaction the change has committed: an audit entry that cannot be written
+      // now is the server's problem to report, not a failure of the change.
+      await recordSuccess(output).catch((err) =>
+        logger().error({ err, requestId: request.requestId, action: auditAction }, "the action's change was made but its audit entry could not be written"),
+      );
       return { ok: true, data: output };
     } catch (err) {
       const appError = err instanceof AppError ? err : null;
@@ -106,11 +136,14 @@ export function defineAction<Schema extends ZodType, Output, A extends Access = 
   input: Schema;
   run: (input: z.infer<Schema>, ctx: ActionContext<Authorised<A>>) => Promise<Output>;
   audit: ActionAudit<z.infer<Schema>, Output> | null;
+  /** Run and audit in one transaction (default true); see ActionTransaction. */
+  transaction?: ActionTransaction;
 }): (raw: z.input<Schema>) => Promise<ActionResult<Output>> {
   return actionCore<z.infer<Schema>, Output>({
     access: options.permission,
     input: options.input,
     audit: options.audit,
+    transaction: options.transaction ?? true,
     run: (input, ctx) => options.run(input, ctx as ActionContext<Authorised<A>>),
   });
 }
@@ -130,11 +163,14 @@ export function definePlanAction<Schema extends ZodType, Output>(options: {
   plan: (input: z.infer<Schema>) => PlanLocator;
   run: (input: z.infer<Schema>, ctx: PlanActionContext) => Promise<Output>;
   audit: ActionAudit<z.infer<Schema>, Output>;
+  /** Run and audit in one transaction (default true); see ActionTransaction. */
+  transaction?: ActionTransaction;
 }): (raw: z.input<Schema>) => Promise<ActionResult<Output>> {
   return actionCore<z.infer<Schema>, Output>({
     access: options.permission,
     input: options.input,
     audit: options.audit,
+    transaction: options.transaction ?? true,
     locate: options.plan,
     run: (input, ctx) => options.run(input, ctx as PlanActionContext),
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, pool } from "@/lib/db";
+import { db, sqlQuery, transaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ScopedScan } from "@/lib/plans/scoped-plan";
 
@@ -37,33 +37,25 @@ export async function reopenScan(scoped: ScopedScan): Promise<{ planId: string; 
   // malformed policy) has nothing to run again: reopening it would leave it queued with no work.
   const unfinished = await db().scanTask.count({ where: { scanId, status: { in: ["failed", "cancelled", "running", "pending"] } } });
   if (unfinished === 0) throw new AppError("CONFLICT", "scanNothingToResume");
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
-    const reset = await client.query<{ region: string; collector_id: string; phase: number }>(
+  return transaction(async () => {
+    const reset = await sqlQuery<{ region: string; collector_id: string; phase: number }>(
       `UPDATE scan_tasks SET status = 'pending', finished_at = NULL, updated_at = now()
        WHERE scan_id = $1 AND status IN ('failed', 'cancelled', 'running', 'pending') RETURNING region, collector_id, phase`,
       [scanId],
     );
     // Problems of the tasks that run again are theirs to report again; the others' stay.
-    await client.query(
+    await sqlQuery(
       `DELETE FROM scan_issues i WHERE i.scan_id = $1 AND (i.collector_id IS NULL OR EXISTS (
          SELECT 1 FROM scan_tasks t WHERE t.scan_id = i.scan_id AND t.collector_id = i.collector_id AND t.region = i.region AND t.status = 'pending'))`,
       [scanId],
     );
-    const updated = await client.query<{ attempt: number }>(
+    const updated = await sqlQuery<{ attempt: number }>(
       `UPDATE scans SET status = 'queued', cancel_requested = false, finished_at = NULL, error_code = NULL, error_message = NULL, attempt = attempt + 1, updated_at = now()
        WHERE id = $1 RETURNING attempt`,
       [scanId],
     );
-    await client.query("COMMIT");
     const phase1 = [...new Set(reset.rows.filter((r) => r.phase === 1).map((r) => r.region))];
     const parts = phase1.length > 0 ? phase1 : reset.rows.length > 0 ? ["phase2"] : [];
-    return { planId: scan.planId, parts, attempt: updated.rows[0]!.attempt };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+    return { planId: scan.planId, parts, attempt: Number(updated.rows[0]!.attempt) };
+  });
 }

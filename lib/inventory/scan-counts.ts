@@ -1,10 +1,10 @@
 import "server-only";
-import { pool } from "@/lib/db";
+import { sqlQuery } from "@/lib/db";
 import type { KindCounts } from "@/lib/inventory/plan-scan";
 
 /** Resources of a scan per region and kind. */
 export async function scanCounts(scanId: string): Promise<KindCounts> {
-  const { rows } = await pool().query<{ region: string; kind: string; n: string }>(
+  const { rows } = await sqlQuery<{ region: string; kind: string; n: string | bigint }>(
     `SELECT region, kind, count(*) AS n FROM resources WHERE scan_id = $1 GROUP BY region, kind`,
     [scanId],
   );

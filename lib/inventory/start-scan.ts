@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { COLLECTOR_IDS, collectorRegistry } from "@/lib/aws/collector-registry";
 import { GLOBAL_PART, partsOf, planScan, type ScanEstimate } from "@/lib/inventory/plan-scan";
@@ -87,8 +87,8 @@ export async function createScan(
   const tasks = collectors.flatMap(({ id, collector }) =>
     partsOf(collector, regions).map((region) => ({ id: crypto.randomUUID(), scanId, region, collectorId: id, phase: collector.phase })),
   );
-  await db().$transaction([
-    db().scan.create({
+  await transaction(async () => {
+    await db().scan.create({
       data: {
         id: scanId,
         planId: plan.id,
@@ -101,9 +101,9 @@ export async function createScan(
         previousScanId: previous?.id ?? null,
         estimate: estimate as never,
       },
-    }),
-    db().scanTask.createMany({ data: tasks }),
-  ]);
+    });
+    await db().scanTask.createMany({ data: tasks });
+  });
   const parts = [...new Set(tasks.filter((t) => t.phase === 1).map((t) => t.region))];
   return { scanId, parts: parts.sort((a, b) => (a === GLOBAL_PART ? 1 : b === GLOBAL_PART ? -1 : a.localeCompare(b))), estimate };
 }

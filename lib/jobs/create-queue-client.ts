@@ -1,6 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
-import { pool } from "@/lib/db";
+import { pool, sqlQuery } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { JOB_NAMES } from "@/lib/jobs/job-payloads";
 
@@ -26,4 +26,20 @@ export async function createQueueClient(role: "sender" | "worker"): Promise<PgBo
   await boss.start();
   for (const name of JOB_NAMES) await boss.createQueue(name).catch(() => undefined);
   return boss;
+}
+
+/**
+ * A queue client that only sends, through `sqlQuery()`: inside `transaction()` a job is queued in
+ * the same transaction as the change that asks for it (both or neither). It is never started
+ * (starting would install the queue's schema on another connection); the schema and the queues
+ * are created by the workers and by `createQueueClient`.
+ */
+export function createTransactionalSender(): PgBoss {
+  return new PgBoss({
+    db: { executeSql: (text: string, values: unknown[]) => sqlQuery(text, values ?? []) },
+    schema: QUEUE_SCHEMA,
+    supervise: false,
+    schedule: false,
+    migrate: false,
+  });
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import crypto from "node:crypto";
 import type PgBoss from "pg-boss";
-import { createQueueClient } from "@/lib/jobs/create-queue-client";
+import { createQueueClient, createTransactionalSender, QUEUE_SCHEMA } from "@/lib/jobs/create-queue-client";
+import { inTransaction, sqlQuery } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { JOB_PAYLOADS, JOB_SETTINGS, type JobName, type JobPayloadInput } from "@/lib/jobs/job-payloads";
 
 /**
@@ -9,7 +11,7 @@ import { JOB_PAYLOADS, JOB_SETTINGS, type JobName, type JobPayloadInput } from "
  * their handlers, so queueing a scan does not load what runs it.
  */
 
-const g = globalThis as typeof globalThis & { __silkrouteBoss?: Promise<PgBoss> };
+const g = globalThis as typeof globalThis & { __silkrouteBoss?: Promise<PgBoss>; __silkrouteTxSender?: PgBoss };
 
 /** This process's queue client for sending (created on first use). */
 export function queue(): Promise<PgBoss> {
@@ -33,7 +35,17 @@ export async function enqueueJob<N extends JobName>(
 ): Promise<string | null> {
   const settings = JOB_SETTINGS[name];
   const parsed = JOB_PAYLOADS[name].parse(data) as object;
-  const boss = await queue();
+  let boss: PgBoss;
+  if (inTransaction()) {
+    // Queued in the caller's transaction, so the job exists exactly when the change that asks
+    // for it was committed. The queue must exist already (workers create it when they start).
+    const known = await sqlQuery(`SELECT 1 FROM ${QUEUE_SCHEMA}.queue WHERE name = $1`, [name]).catch(() => ({ rows: [] }));
+    if (known.rows.length === 0) throw new AppError("DATABASE_UNAVAILABLE", "jobQueueNotReady");
+    g.__silkrouteTxSender ??= createTransactionalSender();
+    boss = g.__silkrouteTxSender;
+  } else {
+    boss = await queue();
+  }
   return boss.send(name, parsed, {
     ...(options.key ? { id: deterministicJobId(name, options.key) } : {}),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -21,8 +21,8 @@ export async function createUser(input: NewUser & { organizationId: string; must
   const id = crypto.randomUUID();
   const password = await hashPassword(input.password);
   try {
-    await db().$transaction([
-      db().user.create({
+    await transaction(async () => {
+      await db().user.create({
         data: {
           id,
           organizationId: input.organizationId,
@@ -32,11 +32,11 @@ export async function createUser(input: NewUser & { organizationId: string; must
           emailVerified: true,
           mustChangePassword: input.mustChangePassword ?? false,
         },
-      }),
-      db().account.create({
+      });
+      await db().account.create({
         data: { id: crypto.randomUUID(), userId: id, accountId: id, providerId: "credential", password },
-      }),
-    ]);
+      });
+    });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
       throw new AppError("CONFLICT", "userEmailTaken");

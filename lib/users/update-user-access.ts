@@ -1,7 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { clearSignInFailures } from "@/lib/auth/account-sign-in-limit";
 import type { Role } from "@/lib/auth/permissions";
 
 /**
@@ -32,16 +33,18 @@ export async function setUserDisabled(organizationId: string, userId: string, di
   const user = await findUser(organizationId, userId);
   if (disabled && userId === actorId) throw new AppError("CONFLICT", "userCannotDisableSelf");
   if (disabled && user.role === "admin") await assertAnotherActiveAdmin(organizationId, userId);
-  await db().$transaction([
-    db().user.update({ where: { id: userId }, data: { disabled } }),
-    ...(disabled ? [db().session.deleteMany({ where: { userId } })] : []),
-  ]);
+  await transaction(async () => {
+    await db().user.update({ where: { id: userId }, data: { disabled } });
+    if (disabled) await db().session.deleteMany({ where: { userId } });
+  });
 }
 
 export async function resetUserPassword(organizationId: string, userId: string, password: string): Promise<void> {
-  await findUser(organizationId, userId);
+  const user = await findUser(organizationId, userId);
   const hash = await hashPassword(password);
   const updated = await db().account.updateMany({ where: { userId, providerId: "credential" }, data: { password: hash } });
   if (updated.count === 0) throw new AppError("NOT_FOUND", "userNoPasswordSignIn");
   await db().session.deleteMany({ where: { userId } });
+  // A new password from an admin also lifts a lock from failed sign-ins.
+  await clearSignInFailures(user.email);
 }

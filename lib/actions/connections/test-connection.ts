@@ -8,6 +8,8 @@ export const testConnectionAction = defineAction({
   permission: "connection.manage",
   input: z.object({ connectionId: z.string().min(1).max(64) }),
   run: (input, { user }) => testConnection(user.organizationId, input.connectionId),
+  // It waits on AWS for up to a minute: no transaction is held meanwhile; the audit entry follows.
+  transaction: false,
   audit: {
     action: "connection.test",
     target: (input) => ({ type: "connection", id: input.connectionId }),
