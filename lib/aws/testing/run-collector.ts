@@ -25,6 +25,7 @@ import { operationOf } from "@/lib/aws/collector-calls";
 import { testCredentials } from "@/lib/aws/testing/static-credentials";
 import { describeZodIssues } from "@/lib/aws/describe-zod-issues";
 import { isCollectedKind, RAW_SCHEMAS, rawSchemaOf, type CollectedKind, type RawOf } from "@/lib/inventory/raw/raw-schema-registry";
+import { declaredView } from "@/lib/inventory/testing/declared-view";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAwsStub = AwsStub<any, any, any>;
@@ -182,13 +183,14 @@ export function resourceNamed(run: Pick<CollectorRun, "resources">, name: string
 }
 
 /**
- * The raw data of the one resource of a run with this name, read through its kind's schema as
- * later stages read it (fails the test when it does not match).
+ * The raw data of the one resource of a run of this kind and name, read through its kind's schema as
+ * later stages read it (fails the test when it does not match), with only the fields the schema
+ * names: a schema that misnames a field reads it as missing.
  */
 export function storedRaw<K extends CollectedKind>(run: Pick<CollectorRun, "resources">, kind: K, name: string): RawOf<K> {
-  const resource = resourceNamed(run, name);
-  expect(resource.kind).toBe(kind);
-  return rawSchemaOf(kind).parse(resource.raw);
+  const found = run.resources.filter((r) => r.kind === kind && r.name === name);
+  expect(found, `resources of kind ${kind} named ${name}`).toHaveLength(1);
+  return declaredView(RAW_SCHEMAS[kind], rawSchemaOf(kind).parse(found[0]?.raw)) as RawOf<K>;
 }
 
 /** An AWS service error as the SDK would throw it. */
