@@ -3,13 +3,15 @@ import next from "next";
 import { env } from "@/lib/env";
 
 /**
- * Silkroute's production web server: Next.js behind a plain Node HTTP server that sets
+ * Silkroute's web server: Next.js behind a plain Node HTTP server that sets
  * x-forwarded-for from the socket (or, with SILKROUTE_TRUST_PROXY, keeps the value the proxy in
  * front set), so sign-in rate limits and the audit log see the real client address and a
  * client cannot forge it.
  */
 const config = env();
-const app = next({ dev: false, dir: process.cwd(), port: config.PORT, hostname: "0.0.0.0" });
+/** `npm run dev` starts it with --dev: Next.js in development mode, compiling pages on demand. */
+const dev = process.argv.includes("--dev");
+const app = next({ dev, dir: process.cwd(), port: config.PORT, hostname: "0.0.0.0" });
 await app.prepare();
 const handle = app.getRequestHandler();
 
