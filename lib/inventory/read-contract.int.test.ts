@@ -51,7 +51,7 @@ describe("the inventory's read contract against what the collectors store", () =
     let count = 0;
     for await (const resource of readResources(scan, kind, { pageSize: 7 })) {
       count++;
-      if (resource.problem) problems.push(`${resource.arn}: ${resource.problem.message}`);
+      if (resource.problem) problems.push(`${resource.arn}: ${resource.problem.issues}`);
       else for (const part of Object.keys(resource.raw)) written.add(part);
     }
     expect(problems).toEqual([]);

@@ -91,7 +91,7 @@ describe("reading 100,000 resources", () => {
     let outOfOrder = 0;
     let versions = 0;
     for await (const resource of readResources(scan, KIND.iotThing)) {
-      if (resource.problem) throw new Error(`row ${resource.id}: ${resource.problem.message}`);
+      if (resource.problem) throw new Error(`row ${resource.id}: ${resource.problem.issues}`);
       if (!(resource.name > previous)) outOfOrder++;
       previous = resource.name;
       versions += resource.raw.thing.version ?? 0;

@@ -182,17 +182,25 @@ describe("stored data of an unexpected shape", () => {
       { ...base, arn: `${base.arn}-ok` },
       { ...base, arn: `${base.arn}-wrong-type`, name: "bad-1", raw: { thing: { thingName: "p-1", version: "SECRET-VALUE-7" } } },
       { ...base, arn: `${base.arn}-renamed`, name: "bad-2", raw: { device: { thingName: "p-2" } } },
+      { ...base, arn: `${base.arn}-tags`, name: "bad-3", tags: { n: 5 } as never },
     ]);
     const rows = await all(readResources(scan, KIND.iotThing, { pageSize: 1 }));
-    expect(rows.map((r) => r.name)).toEqual(["bad-1", "bad-2", "ok"]);
-    const [wrongType, renamed, ok] = rows as [InventoryResource<typeof KIND.iotThing>, InventoryResource<typeof KIND.iotThing>, InventoryResource<typeof KIND.iotThing>];
+    expect(rows.map((r) => r.name)).toEqual(["bad-1", "bad-2", "bad-3", "ok"]);
+    const [wrongType, renamed, badTags, ok] = rows as Array<InventoryResource<typeof KIND.iotThing>> as [
+      InventoryResource<typeof KIND.iotThing>,
+      InventoryResource<typeof KIND.iotThing>,
+      InventoryResource<typeof KIND.iotThing>,
+      InventoryResource<typeof KIND.iotThing>,
+    ];
+    expect(badTags.problem?.issues).toContain("tags.n");
+    expect(badTags.tags).toEqual({});
     expect(wrongType.raw).toBeNull();
     expect(wrongType.problem?.code).toBe("StoredShapeMismatch");
-    expect(wrongType.problem?.message).toContain("raw.thing.version");
-    expect(wrongType.problem?.message).not.toContain("SECRET-VALUE-7");
+    expect(wrongType.problem?.issues).toContain("raw.thing.version");
+    expect(wrongType.problem?.issues).not.toContain("SECRET-VALUE-7");
     expect(wrongType.tags).toEqual({ n: "0" });
     expect(renamed.raw).toBeNull();
-    expect(renamed.problem?.message).toContain("raw.thing");
+    expect(renamed.problem?.issues).toContain("raw.thing");
     expect(ok.problem).toBeNull();
     expect(ok.raw?.thing.thingName).toBe("p-0");
   });
@@ -205,8 +213,8 @@ describe("stored data of an unexpected shape", () => {
     ]);
     const [row] = await all(readResources(scan, KIND.lambdaFunction));
     expect(row?.raw).toBeNull();
-    expect(row?.problem?.message).toContain("raw.function.Environment.Variables");
-    expect(row?.problem?.message).not.toContain("hunter2");
+    expect(row?.problem?.issues).toContain("raw.function.Environment.Variables");
+    expect(row?.problem?.issues).not.toContain("hunter2");
   });
 });
 

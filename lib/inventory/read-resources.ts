@@ -40,10 +40,15 @@ export interface StoredResourceIdentity<K extends CollectedKind> {
   tags: Record<string, string>;
 }
 
-/** Why a stored row could not be read with its kind's schema: paths and expectations, never the values. */
+/**
+ * Why a stored row could not be read with its kind's schema. `issues` names the paths and what was
+ * expected there ("raw.thing.version: expected number, received string"), never the values (they
+ * may be secrets or hostile text); a page shows the code in the reader's language and the issues
+ * as they are.
+ */
 export interface StoredDataProblem {
   code: "StoredShapeMismatch";
-  message: string;
+  issues: string;
 }
 
 export type InventoryResource<K extends CollectedKind> = StoredResourceIdentity<K> &
@@ -136,6 +141,6 @@ function toResource<K extends CollectedKind>(row: Row, kind: K, schema: z.ZodTyp
     ...identity,
     tags: tags.success ? tags.data : {},
     raw: null,
-    problem: { code: "StoredShapeMismatch", message: `The stored data of this ${kind} does not have the shape Silkroute reads: ${issues.join("; ")}.` },
+    problem: { code: "StoredShapeMismatch", issues: issues.join("; ") },
   };
 }
