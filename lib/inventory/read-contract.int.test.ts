@@ -4,7 +4,7 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { readResources } from "@/lib/inventory/read-resources";
 import { readRelations } from "@/lib/inventory/read-relations";
 import { COLLECTED_KINDS, RAW_SCHEMAS, type CollectedKind } from "@/lib/inventory/raw/raw-schema-registry";
-import { declaredParts } from "@/lib/inventory/testing/declared-view";
+import { declaredParts } from "@/lib/testing/declared-view";
 import { loadScopedScan, type ScopedScan } from "@/lib/plans/scoped-plan";
 import { createInventoryFixture, scanFixture, type InventoryFixture } from "@/lib/testing/inventory-fixture";
 import { useTestDatabase } from "@/lib/testing/use-test-database";

@@ -25,7 +25,7 @@ import { operationOf } from "@/lib/aws/collector-calls";
 import { testCredentials } from "@/lib/aws/testing/static-credentials";
 import { describeZodIssues } from "@/lib/aws/describe-zod-issues";
 import { isCollectedKind, RAW_SCHEMAS, rawSchemaOf, type CollectedKind, type RawOf } from "@/lib/inventory/raw/raw-schema-registry";
-import { declaredView } from "@/lib/inventory/testing/declared-view";
+import { declaredView } from "@/lib/testing/declared-view";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAwsStub = AwsStub<any, any, any>;
