@@ -12,7 +12,9 @@ import { parseForwardedFor, pickClientAddress } from "@/lib/net/resolve-client-a
  */
 const config = env();
 for (const warning of config.warnings) console.warn(`\nWarning: ${warning}\n`);
-const app = next({ dev: false, dir: process.cwd(), port: config.PORT, hostname: "0.0.0.0" });
+/** `npm run dev` starts it with --dev: Next.js in development mode, compiling pages on demand. */
+const dev = process.argv.includes("--dev");
+const app = next({ dev, dir: process.cwd(), port: config.PORT, hostname: "0.0.0.0" });
 await app.prepare();
 const handle = app.getRequestHandler();
 

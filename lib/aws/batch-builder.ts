@@ -1,9 +1,10 @@
 import type { CollectorContext, EmitBatch, RelationRecord, ResourceKind, ResourceRecord } from "@/lib/aws/collector-types";
 import type { RelationType } from "@/lib/aws/relation-types";
 import { capString, rawRecord } from "@/lib/aws/to-raw";
+import type { CollectedKind, RawInput } from "@/lib/inventory/raw/raw-schema-registry";
 
-export interface ResourceInput {
-  kind: ResourceKind;
+export interface ResourceInput<K extends CollectedKind = CollectedKind> {
+  kind: K;
   arn: string;
   name: string;
   /** Defaults to the collector's region. */
@@ -11,8 +12,12 @@ export interface ResourceInput {
   /** Defaults to the scanned account. */
   accountId?: string;
   tags?: Record<string, string>;
-  /** Named API responses; made storage-safe by rawRecord(). */
-  raw: Record<string, unknown>;
+  /**
+   * Named API responses, typed by the kind's schema of stored raw data
+   * (lib/inventory/raw/raw-schema-registry.ts, what later stages read back); made storage-safe by
+   * rawRecord().
+   */
+  raw: RawInput<K>;
 }
 
 /**
@@ -25,7 +30,7 @@ export class BatchBuilder {
 
   constructor(private readonly ctx: Pick<CollectorContext, "region" | "accountId">) {}
 
-  add(input: ResourceInput): ResourceRecord {
+  add<K extends CollectedKind>(input: ResourceInput<K>): ResourceRecord {
     const record: ResourceRecord = {
       arn: capString(input.arn),
       kind: input.kind,

@@ -4,7 +4,7 @@ import path from "node:path";
 
 /**
  * Starts the web server and worker processes of one Silkroute installation as children of the
- * launcher (npm start, npm run demo), passes signals on, and stops everything if one of them
+ * launcher (npm start, npm run demo, npm run dev), passes signals on, and stops everything if one of them
  * exits on its own.
  */
 
@@ -25,13 +25,19 @@ const runner = path.resolve("bin/run.mjs");
  */
 export const WORKER_HEAP_MB = 384;
 
-function start(entry: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): ChildProcess {
-  return fork(runner, [entry], { env, execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+function start(entry: string, env: NodeJS.ProcessEnv, execArgv: string[] = [], args: string[] = []): ChildProcess {
+  return fork(runner, [entry, ...args], { env, execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
 }
 
-export function runServices(env: NodeJS.ProcessEnv, options: { workers?: number } = {}): Services {
-  const childEnv = { ...env, NODE_ENV: "production" } as NodeJS.ProcessEnv;
-  const web = start("scripts/web-server.ts", childEnv);
+export interface RunServicesOptions {
+  workers?: number;
+  /** `npm run dev`: the web server runs Next.js in development mode (no build, hot reload). */
+  dev?: boolean;
+}
+
+export function runServices(env: NodeJS.ProcessEnv, options: RunServicesOptions = {}): Services {
+  const childEnv = { ...env, NODE_ENV: options.dev ? "development" : "production" } as NodeJS.ProcessEnv;
+  const web = start("scripts/web-server.ts", childEnv, [], options.dev ? ["--dev"] : []);
   const workers = Array.from({ length: options.workers ?? 1 }, () => start("lib/jobs/worker-main.ts", childEnv, [`--max-old-space-size=${WORKER_HEAP_MB}`]));
   const children = [web, ...workers];
   let stopping = false;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, ListTagsCommand, ListTrailsCommand } from "@aws-sdk/client-cloudtrail";
 import { cloudTrailTrailsCollector } from "@/lib/aws/collectors/cloudtrail-trails";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const cloudtrail = useAwsMock(CloudTrailClient);
 const TRAIL = "arn:aws:cloudtrail:eu-west-1:123456789012:trail";
@@ -30,6 +31,14 @@ describe("cloudtrail.trails", () => {
     cloudtrail.on(GetTrailStatusCommand).resolves({ IsLogging: true });
     cloudtrail.on(ListTagsCommand).resolves({ ResourceTagList: [{ ResourceId: `${TRAIL}/org`, TagsList: [{ Key: "k", Value: "v" }] }] });
     const run = await runCollector(cloudTrailTrailsCollector, { mocks: [cloudtrail] });
+    const org = storedRaw(run, KIND.cloudTrailTrail, "org");
+    expect([org.trail.TrailARN, org.trail.S3BucketName, org.trail.IsMultiRegionTrail, org.trail.KmsKeyId, org.status?.IsLogging]).toEqual([
+      `${TRAIL}/org`,
+      "audit-logs",
+      true,
+      "arn:aws:kms:eu-west-1:123456789012:key/k-5",
+      true,
+    ]);
     expect(run.resources.map((r) => r.name)).toEqual(["org"]);
     expect(resourceNamed(run, "org")).toMatchObject({ tags: { k: "v" }, raw: { status: { IsLogging: true }, trail: { LogFileValidationEnabled: true } } });
     expect(edges(run)).toEqual([

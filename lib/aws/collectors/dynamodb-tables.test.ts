@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ListTagsOfResourceCommand } from "@aws-sdk/client-dynamodb";
 import { dynamoDbTablesCollector } from "@/lib/aws/collectors/dynamodb-tables";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const dynamodb = useAwsMock(DynamoDBClient);
 const TABLE = "arn:aws:dynamodb:eu-west-1:123456789012:table";
@@ -23,6 +24,13 @@ describe("dynamodb.tables", () => {
     });
     dynamodb.on(ListTagsOfResourceCommand, { ResourceArn: `${TABLE}/readings` }).resolves({ Tags: [{ Key: "pii", Value: "no" }] });
     const run = await runCollector(dynamoDbTablesCollector, { mocks: [dynamodb] });
+    const readings = storedRaw(run, KIND.dynamoDbTable, "readings");
+    expect([
+      readings.table.SSEDescription?.KMSMasterKeyArn,
+      readings.table.Replicas?.map((r) => r.RegionName),
+      readings.continuousBackups?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus,
+    ]).toEqual(["arn:aws:kms:eu-west-1:123456789012:key/k-1", ["eu-west-1", "us-east-1"], "ENABLED"]);
+    expect(storedRaw(run, KIND.dynamoDbTable, "state").table.TableName).toBe("state");
     expect(run.cursors).toEqual(["readings", null]);
     expect(edges(run)).toEqual([
       `${TABLE}/readings -encrypted-by-> arn:aws:kms:eu-west-1:123456789012:key/k-1`,

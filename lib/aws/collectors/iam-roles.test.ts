@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from "@aws-sdk/client-iam";
 import { iamRolesCollector } from "@/lib/aws/collectors/iam-roles";
-import { awsError, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { awsError, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iam = useAwsMock(IAMClient);
 const ROLE = "arn:aws:iam::123456789012:role";
@@ -31,6 +32,14 @@ describe("iam.roles", () => {
       ],
     };
     const run = await runCollector(iamRolesCollector, { mocks: [iam], referenced });
+    const role = storedRaw(run, KIND.iamRole, "iot-rules");
+    expect([role.role.Arn, role.role.AssumeRolePolicyDocument, role.role.CreateDate, role.trustPolicyValid, role.attachedPolicies?.[0]?.PolicyArn]).toEqual([
+      `${ROLE}/service-role/iot-rules`,
+      trust,
+      "2024-01-01T00:00:00.000Z",
+      true,
+      "arn:aws:iam::aws:policy/service-role/AWSIoTRuleActions",
+    ]);
     expect(iam.commandCalls(GetRoleCommand).map((c) => c.args[0].input.RoleName).sort()).toEqual(["deleted", "iot-rules"]);
     expect(run.resources.map((r) => r.arn)).toEqual([`${ROLE}/service-role/iot-rules`]);
     expect(resourceNamed(run, "iot-rules")).toMatchObject({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DescribeCertificateCommand, IoTClient, ListCertificatesCommand } from "@aws-sdk/client-iot";
 import { iotCertificatesCollector } from "@/lib/aws/collectors/iot-certificates";
-import { awsError, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { awsError, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 const ARN = "arn:aws:iot:eu-west-1:123456789012";
@@ -44,6 +45,9 @@ describe("iot.certificates", () => {
     });
     iot.on(DescribeCertificateCommand, { certificateId: "bbb" }).rejects(awsError("ResourceNotFoundException", 404));
     const run = await runCollector(iotCertificatesCollector, { mocks: [iot], mode: "deep" });
+    const aaa = storedRaw(run, KIND.iotCertificate, "aaa");
+    expect([aaa.certificate.status, aaa.description?.caCertificateId, aaa.description?.validity?.notAfter]).toEqual(["ACTIVE", "ca1", "2030-01-01T00:00:00.000Z"]);
+    expect(storedRaw(run, KIND.iotCertificate, "bbb").certificate.status).toBe("REVOKED");
     expect(run.operations.filter((op) => op === "DescribeCertificate")).toHaveLength(3);
     expect(resourceNamed(run, "aaa").raw).toMatchObject({
       description: { caCertificateId: "ca1", validity: { notAfter: "2030-01-01T00:00:00.000Z" } },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DescribeDomainConfigurationCommand, IoTClient, ListDomainConfigurationsCommand, ListTagsForResourceCommand } from "@aws-sdk/client-iot";
 import { iotDomainConfigurationsCollector } from "@/lib/aws/collectors/iot-domain-configurations";
-import { edges, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 const ARN = "arn:aws:iot:eu-west-1:123456789012";
@@ -20,6 +21,8 @@ describe("iot.domain-configurations", () => {
       authorizerConfig: { defaultAuthorizerName: "token-auth" },
     });
     const run = await runCollector(iotDomainConfigurationsCollector, { mocks: [iot] });
+    const domain = storedRaw(run, KIND.iotDomainConfiguration, "devices-example-com").domainConfiguration;
+    expect([domain.domainName, domain.domainType, domain.authorizerConfig?.defaultAuthorizerName]).toEqual(["devices.example.com", "CUSTOMER_MANAGED", "token-auth"]);
     expect(iot.commandCalls(ListTagsForResourceCommand).map((c) => c.args[0].input.resourceArn)).toEqual([
       `${ARN}:domainconfiguration/devices-example-com/y`,
     ]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DescribeEndpointCommand, IoTClient } from "@aws-sdk/client-iot";
 import { iotEndpointsCollector } from "@/lib/aws/collectors/iot-endpoints";
-import { runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 
@@ -11,6 +12,7 @@ describe("iot.endpoints", () => {
       endpointAddress: `${input.endpointType.replace(/\W/g, "").toLowerCase()}.iot.eu-west-1.amazonaws.com`,
     }));
     const run = await runCollector(iotEndpointsCollector, { mocks: [iot] });
+    expect(storedRaw(run, KIND.iotEndpoint, "iot:Jobs")).toEqual({ endpointType: "iot:Jobs", endpointAddress: "iotjobs.iot.eu-west-1.amazonaws.com" });
     expect(run.resources.map((r) => [r.name, r.raw.endpointAddress])).toEqual([
       ["iot:Data-ATS", "iotdataats.iot.eu-west-1.amazonaws.com"],
       ["iot:CredentialProvider", "iotcredentialprovider.iot.eu-west-1.amazonaws.com"],

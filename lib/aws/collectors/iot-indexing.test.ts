@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GetIndexingConfigurationCommand, IoTClient, ListIndicesCommand } from "@aws-sdk/client-iot";
 import { iotIndexingCollector } from "@/lib/aws/collectors/iot-indexing";
-import { awsError, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { awsError, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 
@@ -10,6 +11,12 @@ describe("iot.indexing", () => {
     iot.on(GetIndexingConfigurationCommand).resolves({ thingIndexingConfiguration: { thingIndexingMode: "REGISTRY_AND_SHADOW", thingConnectivityIndexingMode: "STATUS" } });
     iot.on(ListIndicesCommand).resolves({ indexNames: ["AWS_Things"] });
     const run = await runCollector(iotIndexingCollector, { mocks: [iot] });
+    const indexing = storedRaw(run, KIND.iotFleetIndexing, "Fleet indexing (eu-west-1)");
+    expect([indexing.thingIndexingMode, indexing.configuration?.thingIndexingConfiguration?.thingConnectivityIndexingMode, indexing.indexNames]).toEqual([
+      "REGISTRY_AND_SHADOW",
+      "STATUS",
+      ["AWS_Things"],
+    ]);
     expect(run.resources).toEqual([
       expect.objectContaining({
         kind: "AWS::IoT::FleetIndexing",

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DescribeJobTemplateCommand, IoTClient, ListJobTemplatesCommand } from "@aws-sdk/client-iot";
 import { iotJobTemplatesCollector } from "@/lib/aws/collectors/iot-job-templates";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 
@@ -10,6 +11,8 @@ describe("iot.job-templates", () => {
     iot.on(ListJobTemplatesCommand).resolves({ jobTemplates: [{ jobTemplateId: "firmware" }] });
     iot.on(DescribeJobTemplateCommand).resolves({ jobTemplateId: "firmware", document: '{"op":"update"}', timeoutConfig: { inProgressTimeoutInMinutes: 30 } });
     const run = await runCollector(iotJobTemplatesCollector, { mocks: [iot] });
+    const template = storedRaw(run, KIND.iotJobTemplate, "firmware").jobTemplate;
+    expect([template.document, template.timeoutConfig?.inProgressTimeoutInMinutes]).toEqual(['{"op":"update"}', 30]);
     expect(resourceNamed(run, "firmware")).toMatchObject({
       arn: "arn:aws:iot:eu-west-1:123456789012:jobtemplate/firmware",
       raw: { jobTemplate: { document: '{"op":"update"}', timeoutConfig: { inProgressTimeoutInMinutes: 30 } } },
@@ -21,6 +24,7 @@ describe("iot.job-templates", () => {
     iot.on(ListJobTemplatesCommand).resolves({ jobTemplates: [{ jobTemplateId: "firmware" }] });
     iot.on(DescribeJobTemplateCommand).resolves({ jobTemplateId: "firmware", presignedUrlConfig: { roleArn: "arn:aws:iam::123456789012:role/presign", expiresInSec: 600 } });
     const run = await runCollector(iotJobTemplatesCollector, { mocks: [iot] });
+    expect(storedRaw(run, KIND.iotJobTemplate, "firmware").jobTemplate.presignedUrlConfig).toEqual({ roleArn: "arn:aws:iam::123456789012:role/presign", expiresInSec: 600 });
     expect(edges(run)).toEqual(["arn:aws:iot:eu-west-1:123456789012:jobtemplate/firmware -assumes-role-> arn:aws:iam::123456789012:role/presign"]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DescribeJobCommand, GetJobDocumentCommand, IoTClient, ListJobsCommand } from "@aws-sdk/client-iot";
 import { iotJobsCollector } from "@/lib/aws/collectors/iot-jobs";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 const ARN = "arn:aws:iot:eu-west-1:123456789012";
@@ -10,6 +11,7 @@ describe("iot.jobs", () => {
   it("records targets, template and document", async () => {
     iot.on(ListJobsCommand).resolves({ jobs: [{ jobId: "fw-1.2", jobArn: `${ARN}:job/fw-1.2`, status: "IN_PROGRESS" }] });
     iot.on(DescribeJobCommand).resolves({
+      documentSource: "https://s3.amazonaws.com/fleet-jobs/fw-1.2.json",
       job: {
         jobId: "fw-1.2",
         targets: [`${ARN}:thinggroup/europe`, `${ARN}:thing/sensor-9`],
@@ -19,6 +21,15 @@ describe("iot.jobs", () => {
     });
     iot.on(GetJobDocumentCommand).resolves({ document: '{"operation":"update","url":"${aws:iot:s3-presigned-url:https://s3/b/fw.bin}"}' });
     const run = await runCollector(iotJobsCollector, { mocks: [iot] });
+    const job = storedRaw(run, KIND.iotJob, "fw-1.2");
+    expect([job.job.status, job.job.targets, job.job.jobTemplateArn, job.job.presignedUrlConfig?.expiresInSec, job.documentSource, job.document]).toEqual([
+      "IN_PROGRESS",
+      [`${ARN}:thinggroup/europe`, `${ARN}:thing/sensor-9`],
+      `${ARN}:jobtemplate/firmware`,
+      3600,
+      "https://s3.amazonaws.com/fleet-jobs/fw-1.2.json",
+      '{"operation":"update","url":"${aws:iot:s3-presigned-url:https://s3/b/fw.bin}"}',
+    ]);
     expect(edges(run)).toEqual([
       `${ARN}:job/fw-1.2 -assumes-role-> arn:aws:iam::123456789012:role/service-role/iot-jobs-presign-role`,
       `${ARN}:job/fw-1.2 -created-from-> ${ARN}:jobtemplate/firmware`,

@@ -9,7 +9,8 @@ import {
   ListTargetsForPolicyCommand,
 } from "@aws-sdk/client-iot";
 import { iotPoliciesCollector } from "@/lib/aws/collectors/iot-policies";
-import { awsError, edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { awsError, edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 const ARN = "arn:aws:iot:eu-west-1:123456789012";
@@ -38,6 +39,17 @@ describe("iot.policies", () => {
 
     const run = await runCollector(iotPoliciesCollector, { mocks: [iot] });
     expect(run.cursors).toEqual(["m2", null]);
+    const typed = storedRaw(run, KIND.iotPolicy, "device");
+    expect([typed.policy.policyDocument, typed.policy.defaultVersionId, typed.documentValid, typed.targetCount, typed.versions.map((v) => [v.versionId, v.isDefaultVersion])]).toEqual([
+      goodDocument,
+      "2",
+      true,
+      3,
+      [
+        ["2", true],
+        ["1", false],
+      ],
+    ]);
     const device = resourceNamed(run, "device");
     expect(device.tags).toEqual({ team: "devices" });
     expect(device.raw).toMatchObject({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DescribeProvisioningTemplateCommand, IoTClient, ListProvisioningTemplatesCommand } from "@aws-sdk/client-iot";
 import { iotProvisioningTemplatesCollector } from "@/lib/aws/collectors/iot-provisioning-templates";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 const ARN = "arn:aws:iot:eu-west-1:123456789012";
@@ -15,6 +16,13 @@ describe("iot.provisioning-templates", () => {
       preProvisioningHook: { targetArn: "arn:aws:lambda:eu-west-1:123456789012:function:check-serial" },
     });
     const run = await runCollector(iotProvisioningTemplatesCollector, { mocks: [iot] });
+    const fleet = storedRaw(run, KIND.iotProvisioningTemplate, "fleet").provisioningTemplate;
+    expect([fleet.type, fleet.templateBody, fleet.provisioningRoleArn, fleet.preProvisioningHook?.targetArn]).toEqual([
+      "FLEET_PROVISIONING",
+      '{"Resources":{}}',
+      "arn:aws:iam::123456789012:role/provisioner",
+      "arn:aws:lambda:eu-west-1:123456789012:function:check-serial",
+    ]);
     expect(edges(run)).toEqual([
       `${ARN}:provisioningtemplate/fleet -assumes-role-> arn:aws:iam::123456789012:role/provisioner`,
       `${ARN}:provisioningtemplate/fleet -invokes-> arn:aws:lambda:eu-west-1:123456789012:function:check-serial`,

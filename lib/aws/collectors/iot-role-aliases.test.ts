@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DescribeRoleAliasCommand, IoTClient, ListRoleAliasesCommand } from "@aws-sdk/client-iot";
 import { iotRoleAliasesCollector } from "@/lib/aws/collectors/iot-role-aliases";
-import { edges, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 const ARN = "arn:aws:iot:eu-west-1:123456789012";
@@ -14,6 +15,8 @@ describe("iot.role-aliases", () => {
       roleAliasDescription: { roleAlias: "camera-upload", roleAliasArn: `${ARN}:rolealias/camera-upload`, roleArn: "arn:aws:iam::123456789012:role/camera" },
     });
     const run = await runCollector(iotRoleAliasesCollector, { mocks: [iot] });
+    expect(storedRaw(run, KIND.iotRoleAlias, "camera-upload").roleAlias.roleArn).toBe("arn:aws:iam::123456789012:role/camera");
+    expect(storedRaw(run, KIND.iotRoleAlias, "gone").roleAlias).toEqual({ roleAlias: "gone" });
     expect(run.cursors).toEqual(["m", null]);
     expect(edges(run)).toEqual([`${ARN}:rolealias/camera-upload -assumes-role-> arn:aws:iam::123456789012:role/camera`]);
     expect(run.resources.map((r) => r.name)).toEqual(["camera-upload", "gone"]);

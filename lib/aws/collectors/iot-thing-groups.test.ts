@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DescribeThingGroupCommand, IoTClient, ListTagsForResourceCommand, ListThingGroupsCommand, ListThingsInThingGroupCommand } from "@aws-sdk/client-iot";
 import { iotThingGroupsCollector } from "@/lib/aws/collectors/iot-thing-groups";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 const ARN = "arn:aws:iot:eu-west-1:123456789012";
@@ -26,6 +27,9 @@ describe("iot.thing-groups", () => {
       tags: Object.entries(hostile).map(([Key, Value]) => ({ Key, Value })),
     });
     const run = await runCollector(iotThingGroupsCollector, { mocks: [iot] });
+    const lyon = storedRaw(run, KIND.iotThingGroup, "lyon");
+    expect([lyon.group.thingGroupName, lyon.group.thingGroupMetadata?.parentGroupName, lyon.dynamic, lyon.memberCount]).toEqual(["lyon", "europe", false, 3]);
+    expect(storedRaw(run, KIND.iotThingGroup, "europe").group.queryString).toBe("attributes.region:eu");
     expect(edges(run)).toEqual([
       `${ARN}:thing/sensor-1 -member-of-> ${ARN}:thinggroup/lyon`,
       `${ARN}:thing/sensor-2 -member-of-> ${ARN}:thinggroup/lyon`,

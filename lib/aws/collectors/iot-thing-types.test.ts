@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { IoTClient, ListTagsForResourceCommand, ListThingTypesCommand } from "@aws-sdk/client-iot";
 import { iotThingTypesCollector } from "@/lib/aws/collectors/iot-thing-types";
-import { resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 const ARN = "arn:aws:iot:eu-west-1:123456789012";
@@ -21,6 +22,8 @@ describe("iot.thing-types", () => {
     iot.on(ListTagsForResourceCommand).resolves({ tags: [{ Key: "a", Value: "1" }], nextToken: "t2" });
     iot.on(ListTagsForResourceCommand, { nextToken: "t2" }).resolves({ tags: [{ Key: "b", Value: "" }] });
     const run = await runCollector(iotThingTypesCollector, { mocks: [iot] });
+    const type = storedRaw(run, KIND.iotThingType, "thermostat").thingType;
+    expect([type.thingTypeProperties?.searchableAttributes, type.thingTypeMetadata?.deprecated]).toEqual([["site"], false]);
     expect(resourceNamed(run, "thermostat")).toMatchObject({
       kind: "AWS::IoT::ThingType",
       tags: { a: "1", b: "" },

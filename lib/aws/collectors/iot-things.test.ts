@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { IoTClient, ListThingPrincipalsCommand, ListThingsCommand } from "@aws-sdk/client-iot";
 import { GetThingShadowCommand, IoTDataPlaneClient, ListNamedShadowsForThingCommand } from "@aws-sdk/client-iot-data-plane";
 import { iotThingsCollector } from "@/lib/aws/collectors/iot-things";
-import { awsError, edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { awsError, edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 const data = useAwsMock(IoTDataPlaneClient);
@@ -25,6 +26,7 @@ describe("iot.things", () => {
     twoPagesOfThings();
     const run = await runCollector(iotThingsCollector, { mocks });
     expect(run.cursors).toEqual(["page-2", null]);
+    expect(storedRaw(run, KIND.iotThing, "sensor-1").thing).toMatchObject({ thingArn: `${ARN}:thing/sensor-1`, thingTypeName: "thermostat", attributes: { site: "lyon" } });
     expect(run.batches.map((b) => b.resources.map((r) => r.name))).toEqual([["sensor-1", "sensor-2"], ["sensor-3"]]);
     expect(iot.commandCalls(ListThingsCommand)[0]?.args[0].input).toEqual({ maxResults: 250 });
     // A thing without an ARN in the answer gets the ARN AWS would give it.
@@ -61,6 +63,7 @@ describe("iot.things", () => {
     });
     const run = await runCollector(iotThingsCollector, { mocks, mode: "deep" });
     expect(run.operations.filter((op) => op === "ListThingPrincipals")).toHaveLength(4);
+    expect(storedRaw(run, KIND.iotThing, "sensor-1").principals).toEqual([`${ARN}:cert/abc`, "eu-west-1:7c3f-identity"]);
     expect(edges(run)).toContain(`${ARN}:cert/abc -attached-to-> ${ARN}:thing/sensor-1`);
     expect(edges(run)).toContain(
       `arn:aws:cognito-identity:eu-west-1:123456789012:identity/eu-west-1:7c3f-identity -attached-to-> ${ARN}:thing/sensor-1`,
@@ -86,6 +89,7 @@ describe("iot.things", () => {
       .on(GetThingShadowCommand, { thingName: "sensor-1", shadowName: "config" })
       .resolves({ payload: new TextEncoder().encode('{"state":{"reported":{"fw":"1.2"}}}') } as never);
     const run = await runCollector(iotThingsCollector, { mocks, mode: "deep", includeShadows: true });
+    expect(storedRaw(run, KIND.iotThing, "sensor-1").shadows).toEqual({ classic: null, named: { config: { state: { reported: { fw: "1.2" } } } } });
     expect(resourceNamed(run, "sensor-1").raw.shadows).toEqual({
       classic: null,
       named: { config: { state: { reported: { fw: "1.2" } } } },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GetTopicRuleCommand, IoTClient, ListTagsForResourceCommand, ListTopicRuleDestinationsCommand, ListTopicRulesCommand } from "@aws-sdk/client-iot";
 import { iotTopicRulesCollector } from "@/lib/aws/collectors/iot-topic-rules";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 const ARN = "arn:aws:iot:eu-west-1:123456789012";
@@ -33,6 +34,14 @@ describe("iot.topic-rules", () => {
     // Whether the bucket exists is the engine's question: the relation says what it points at.
     expect(run.relations.find((r) => r.toArn.includes(":s3:"))?.toKind).toBe("AWS::S3::Bucket");
     expect(resourceNamed(run, "to_lake")).toMatchObject({ tags: { owner: "data-team" }, raw: { rule: { sql: "SELECT * FROM 'fleet/+/telemetry'" } } });
+    const rule = storedRaw(run, KIND.iotTopicRule, "to_lake").rule;
+    expect([rule.sql, rule.actions?.[0]?.s3?.bucketName, rule.actions?.[0]?.s3?.roleArn, rule.actions?.[1]?.lambda?.functionArn, rule.errorAction?.sqs?.queueUrl]).toEqual([
+      "SELECT * FROM 'fleet/+/telemetry'",
+      "telemetry-archive",
+      ROLE,
+      "arn:aws:lambda:eu-west-1:123456789012:function:enrich",
+      "https://sqs.eu-west-1.amazonaws.com/123456789012/rule-errors",
+    ]);
     // No HTTP action, so no need for the destinations.
     expect(run.operations).not.toContain("ListTopicRuleDestinations");
   });
@@ -74,5 +83,12 @@ describe("iot.topic-rules", () => {
     for (const secret of ["hunter2", "k-123", "sk-live-123", "k-456", "sf-token-789", "kafka-pw"]) expect(stored).not.toContain(secret);
     expect(stored).toContain("application/json");
     expect(stored).toContain("b:9092");
+    const hook = storedRaw(run, KIND.iotTopicRule, "hook").rule.actions?.[0]?.http;
+    expect([hook?.url, hook?.headers?.map((h) => h.value)]).toEqual([
+      "https://redacted@hooks.example.com/iot/ingest?api_key=%5Bredacted%5D&site=lyon",
+      ["[redacted]", "[redacted]", "application/json"],
+    ]);
+    const crm = storedRaw(run, KIND.iotTopicRule, "crm").rule.actions;
+    expect([crm?.[0]?.salesforce?.token, crm?.[1]?.kafka?.clientProperties]).toEqual(["[redacted]", { "sasl.plain.password": "[redacted]", "bootstrap.servers": "b:9092" }]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DescribeStreamSummaryCommand, KinesisClient, ListStreamsCommand, ListTagsForStreamCommand } from "@aws-sdk/client-kinesis";
 import { kinesisStreamsCollector } from "@/lib/aws/collectors/kinesis-streams";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const kinesis = useAwsMock(KinesisClient);
 const STREAM = "arn:aws:kinesis:eu-west-1:123456789012:stream";
@@ -21,6 +22,8 @@ describe("kinesis.streams", () => {
     kinesis.on(ListTagsForStreamCommand).resolves({ Tags: [{ Key: "a", Value: "1" }], HasMoreTags: true });
     kinesis.on(ListTagsForStreamCommand, { ExclusiveStartTagKey: "a" }).resolves({ Tags: [{ Key: "b", Value: "2" }], HasMoreTags: false });
     const run = await runCollector(kinesisStreamsCollector, { mocks: [kinesis] });
+    const stream = storedRaw(run, KIND.kinesisStream, "raw").stream;
+    expect([stream.StreamARN, stream.StreamStatus, stream.EncryptionType, stream.KeyId, stream.RetentionPeriodHours]).toEqual([`${STREAM}/raw`, "ACTIVE", "KMS", "alias/aws/kinesis", 24]);
     expect(run.cursors).toEqual(["n2", null]);
     expect(resourceNamed(run, "raw")).toMatchObject({ tags: { a: "1", b: "2" }, raw: { stream: { RetentionPeriodHours: 24 } } });
     expect(resourceNamed(run, "old").arn).toBe(`${STREAM}/old`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DescribeKeyCommand, KMSClient, ListAliasesCommand, ListResourceTagsCommand } from "@aws-sdk/client-kms";
 import { kmsKeysCollector } from "@/lib/aws/collectors/kms-keys";
-import { edges, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const kms = useAwsMock(KMSClient);
 const KMS = "arn:aws:kms:eu-west-1:123456789012";
@@ -22,6 +23,9 @@ describe("kms.keys", () => {
       },
     });
     expect(kms.commandCalls(DescribeKeyCommand)).toHaveLength(3);
+    const key = storedRaw(run, KIND.kmsKey, "alias/lake");
+    expect([key.key.Arn, key.key.KeyManager, key.aliases]).toEqual([`${KMS}:key/k-1`, "CUSTOMER", ["alias/lake"]]);
+    expect(storedRaw(run, KIND.kmsAlias, "alias/aws/sqs")).toEqual({ aliasArn: `${KMS}:alias/aws/sqs`, targetKeyId: "aws-managed" });
     expect(kms.commandCalls(ListResourceTagsCommand).map((c) => c.args[0].input.KeyId)).toEqual(["k-1"]);
     expect(run.resources.map((r) => `${r.kind} ${r.name}`).sort()).toEqual([
       "AWS::KMS::Alias alias/aws/sqs",

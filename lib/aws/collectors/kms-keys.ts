@@ -97,7 +97,7 @@ export const kmsKeysCollector: CollectorDefinition = {
             arn: key.Arn,
             name: aliases?.[0]?.AliasName ?? key.KeyId,
             tags: tagsToRecord(tags ?? []),
-            raw: { key, ...(aliases ? { aliases: aliases.map((a) => a.AliasName).filter(Boolean) } : {}) },
+            raw: { key, ...(aliases ? { aliases: aliases.flatMap((a) => (a.AliasName ? [a.AliasName] : [])) } : {}) },
           });
         }
         for (const { ref, key } of described) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { LambdaClient, ListFunctionsCommand, ListTagsCommand } from "@aws-sdk/client-lambda";
 import { lambdaFunctionsCollector } from "@/lib/aws/collectors/lambda-functions";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const lambda = useAwsMock(LambdaClient);
 const FN = "arn:aws:lambda:eu-west-1:123456789012:function";
@@ -30,6 +31,15 @@ describe("lambda.functions", () => {
     lambda.on(ListFunctionsCommand, { Marker: "m2" }).resolves({ Functions: [{ FunctionName: "auth", FunctionArn: `${FN}:auth` }] });
     lambda.on(ListTagsCommand, { Resource: `${FN}:enrich` }).resolves({ Tags: { team: "data" } });
     const run = await runCollector(lambdaFunctionsCollector, { mocks: [lambda] });
+    const enrich = storedRaw(run, KIND.lambdaFunction, "enrich").function;
+    expect([enrich.Runtime, enrich.Role, enrich.KMSKeyArn, enrich.Environment?.VariableNames, enrich.DeadLetterConfig?.TargetArn, enrich.LoggingConfig?.LogGroup]).toEqual([
+      "nodejs22.x",
+      "arn:aws:iam::123456789012:role/enrich-exec",
+      "arn:aws:kms:eu-west-1:123456789012:key/k-2",
+      ["DATABASE_URL", "STRIPE_KEY"],
+      "arn:aws:sqs:eu-west-1:123456789012:enrich-dlq",
+      "/aws/lambda/enrich",
+    ]);
     expect(run.cursors).toEqual(["m2", null]);
     expect(resourceNamed(run, "enrich")).toMatchObject({
       tags: { team: "data" },

@@ -42,8 +42,12 @@ type LambdaFunction = z.infer<typeof functionSchema>;
 
 const tagsSchema = z.looseObject({ Tags: z.record(z.string(), z.string()).nullish() });
 
+type StoredFunction = { [K in keyof LambdaFunction as K extends "Environment" ? never : K]: LambdaFunction[K] } & {
+  Environment?: { VariableNames: string[]; Error?: { ErrorCode: string } };
+};
+
 /** A function's configuration as stored: environment variable names only, never their values. */
-export function withoutEnvironmentValues(fn: LambdaFunction): Record<string, unknown> {
+export function withoutEnvironmentValues(fn: LambdaFunction): StoredFunction {
   const { Environment, ...rest } = fn;
   if (!Environment) return rest;
   return {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, ListTagsForResourceCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { logsLogGroupsCollector } from "@/lib/aws/collectors/logs-log-groups";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const logs = useAwsMock(CloudWatchLogsClient);
 const LG = "arn:aws:logs:eu-west-1:123456789012:log-group";
@@ -15,6 +16,8 @@ describe("logs.log-groups", () => {
     logs.on(DescribeLogGroupsCommand, { nextToken: "n" }).resolves({ logGroups: [{ logGroupName: "/aws/lambda/enrich", logGroupArn: `${LG}:/aws/lambda/enrich` }] });
     logs.on(ListTagsForResourceCommand, { resourceArn: `${LG}:/iot/rules` }).resolves({ tags: { team: "iot" } });
     const run = await runCollector(logsLogGroupsCollector, { mocks: [logs] });
+    const group = storedRaw(run, KIND.logGroup, "/iot/rules").logGroup;
+    expect([group.retentionInDays, group.kmsKeyId]).toEqual([30, "arn:aws:kms:eu-west-1:123456789012:key/k-4"]);
     expect(run.cursors).toEqual(["n", null]);
     expect(resourceNamed(run, "/iot/rules")).toMatchObject({ arn: `${LG}:/iot/rules`, tags: { team: "iot" }, raw: { logGroup: { retentionInDays: 30 } } });
     expect(edges(run)).toEqual([`${LG}:/iot/rules -encrypted-by-> arn:aws:kms:eu-west-1:123456789012:key/k-4`]);

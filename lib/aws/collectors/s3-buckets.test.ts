@@ -12,7 +12,8 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { bucketRegion, s3BucketsCollector } from "@/lib/aws/collectors/s3-buckets";
-import { awsError, edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { awsError, edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const s3 = useAwsMock(S3Client);
 
@@ -67,6 +68,16 @@ describe("s3.buckets", () => {
     expect(run.cursors).toEqual(["c2", null]);
     expect(run.resources.map((r) => r.name)).toEqual(["telemetry-archive"]);
     const bucket = resourceNamed(run, "telemetry-archive");
+    const typed = storedRaw(run, KIND.s3Bucket, "telemetry-archive");
+    expect([
+      typed.location?.LocationConstraint,
+      typed.versioning?.Status,
+      typed.encryption?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID,
+      typed.publicAccessBlock?.BlockPublicAcls,
+      typed.objectLock,
+      typed.lifecycle?.Rules[0]?.ID,
+      typed.replication,
+    ]).toEqual(["eu-central-1", "Enabled", "alias/lake", true, null, "expire", undefined]);
     expect(bucket.region).toBe("eu-central-1");
     expect(bucket.tags).toEqual({ "<b>owner</b>": "javascript:alert(document.cookie)" });
     expect(bucket.raw).toMatchObject({ versioning: { Status: "Enabled" }, objectLock: null, lifecycle: { Rules: [{ ID: "expire" }] } });

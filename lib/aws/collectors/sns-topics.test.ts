@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GetTopicAttributesCommand, ListTagsForResourceCommand, ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
 import { snsTopicsCollector } from "@/lib/aws/collectors/sns-topics";
-import { awsError, edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { awsError, edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const sns = useAwsMock(SNSClient);
 const ARN = "arn:aws:sns:eu-west-1:123456789012";
@@ -12,6 +13,8 @@ describe("sns.topics", () => {
     sns.on(GetTopicAttributesCommand).resolves({ Attributes: { DisplayName: "Ops", KmsMasterKeyId: "alias/aws/sns" } });
     sns.on(ListTagsForResourceCommand).rejects(awsError("AuthorizationError", 403));
     const run = await runCollector(snsTopicsCollector, { mocks: [sns] });
+    const ops = storedRaw(run, KIND.snsTopic, "ops");
+    expect([ops.topicArn, ops.attributes?.DisplayName, ops.attributes?.KmsMasterKeyId]).toEqual([`${ARN}:ops`, "Ops", "alias/aws/sns"]);
     expect(resourceNamed(run, "ops")).toMatchObject({ tags: {}, raw: { attributes: { DisplayName: "Ops" } } });
     expect(edges(run)).toEqual([`${ARN}:ops -encrypted-by-> arn:aws:kms:eu-west-1:123456789012:alias/aws/sns`]);
     expect(run.issues).toEqual([expect.objectContaining({ code: "AccessDenied", operation: "ListTagsForResource" })]);

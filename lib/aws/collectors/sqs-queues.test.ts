@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GetQueueAttributesCommand, ListQueueTagsCommand, ListQueuesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { sqsQueuesCollector } from "@/lib/aws/collectors/sqs-queues";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const sqs = useAwsMock(SQSClient);
 const URL = "https://sqs.eu-west-1.amazonaws.com/123456789012";
@@ -20,6 +21,8 @@ describe("sqs.queues", () => {
     });
     sqs.on(ListQueueTagsCommand, { QueueUrl: `${URL}/alerts` }).resolves({ Tags: { env: "prod" } });
     const run = await runCollector(sqsQueuesCollector, { mocks: [sqs] });
+    const alerts = storedRaw(run, KIND.sqsQueue, "alerts");
+    expect([alerts.queueUrl, alerts.attributes?.KmsMasterKeyId, JSON.parse(alerts.attributes?.RedrivePolicy ?? "{}").maxReceiveCount]).toEqual([`${URL}/alerts`, "alias/aws/sqs", 5]);
     expect(run.cursors).toEqual(["n", null]);
     expect(resourceNamed(run, "alerts")).toMatchObject({ arn: `${ARN}:alerts`, tags: { env: "prod" } });
     expect(resourceNamed(run, "alerts-dlq").arn).toBe(`${ARN}:alerts-dlq`);

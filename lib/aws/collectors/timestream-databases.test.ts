@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ListDatabasesCommand, ListTablesCommand, ListTagsForResourceCommand, TimestreamWriteClient } from "@aws-sdk/client-timestream-write";
 import { timestreamDatabasesCollector } from "@/lib/aws/collectors/timestream-databases";
-import { edges, resourceNamed, runCollector, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { KIND } from "@/lib/aws/resource-kinds";
+import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const timestream = useAwsMock(TimestreamWriteClient);
 const DB = "arn:aws:timestream:eu-west-1:123456789012:database/fleet";
@@ -15,6 +16,8 @@ describe("timestream.databases", () => {
     timestream.on(ListTablesCommand, { NextToken: "t2" }).resolves({ Tables: [{ TableName: "events" }] });
     timestream.on(ListTagsForResourceCommand, { ResourceARN: `${DB}/table/metrics` }).resolves({ Tags: [{ Key: "retention", Value: "hot" }] });
     const run = await runCollector(timestreamDatabasesCollector, { mocks: [timestream] });
+    expect(storedRaw(run, KIND.timestreamDatabase, "fleet").database).toMatchObject({ DatabaseName: "fleet", KmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/k-3", TableCount: 2 });
+    expect(storedRaw(run, KIND.timestreamTable, "fleet.metrics").table).toMatchObject({ TableName: "metrics", Arn: `${DB}/table/metrics` });
     expect(run.resources.map((r) => `${r.kind} ${r.name}`)).toEqual([
       "AWS::Timestream::Database fleet",
       "AWS::Timestream::Table fleet.metrics",

@@ -5,7 +5,10 @@
  * - every resource is of a kind the collector declares;
  * - every operation it called is declared in its `apis`, deep-only ones only in deep mode and
  *   shadow ones only when shadows were asked for (the scan plan is built from those declarations);
- * - a finished run ends with a null cursor.
+ * - a finished run ends with a null cursor;
+ * - every resource's raw data matches its kind's schema of stored raw data
+ *   (lib/inventory/raw/raw-schema-registry.ts), what mapping and compliance read back: so every
+ *   collector unit test is also a test of its kind's schema against the collector's own output.
  */
 import { afterAll, beforeEach, expect } from "vitest";
 import { mockClient, type AwsStub } from "aws-sdk-client-mock";
@@ -20,6 +23,9 @@ import type {
 import { createClientFactory } from "@/lib/aws/create-client-factory";
 import { operationOf } from "@/lib/aws/collector-calls";
 import { testCredentials } from "@/lib/aws/testing/static-credentials";
+import { describeZodIssues } from "@/lib/aws/describe-zod-issues";
+import { isCollectedKind, RAW_SCHEMAS, rawSchemaOf, type CollectedKind, type RawOf } from "@/lib/inventory/raw/raw-schema-registry";
+import { declaredView } from "@/lib/testing/declared-view";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAwsStub = AwsStub<any, any, any>;
@@ -144,6 +150,9 @@ function checkCollectorRules(
   }
   for (const resource of run.resources) {
     expect(collector.kinds, `collector ${collector.id} emitted undeclared kind`).toContain(resource.kind);
+    expect(isCollectedKind(resource.kind), `${resource.kind} has no schema of stored raw data`).toBe(true);
+    const parsed = RAW_SCHEMAS[resource.kind as CollectedKind].safeParse(resource.raw);
+    expect(parsed.success, `${collector.id}: the raw data of ${resource.arn} does not match its kind's schema: ${parsed.error ? describeZodIssues(parsed.error, 5, ["raw"]) : ""}`).toBe(true);
   }
   for (const operation of new Set(run.operations)) {
     const declared = collector.apis.find((api) => api.operation === operation);
@@ -171,6 +180,17 @@ export function resourceNamed(run: Pick<CollectorRun, "resources">, name: string
   const found = run.resources.filter((r) => r.name === name);
   expect(found, `resources named ${name}`).toHaveLength(1);
   return found[0] as ResourceRecord;
+}
+
+/**
+ * The raw data of the one resource of a run of this kind and name, read through its kind's schema as
+ * later stages read it (fails the test when it does not match), with only the fields the schema
+ * names: a schema that misnames a field reads it as missing.
+ */
+export function storedRaw<K extends CollectedKind>(run: Pick<CollectorRun, "resources">, kind: K, name: string): RawOf<K> {
+  const found = run.resources.filter((r) => r.kind === kind && r.name === name);
+  expect(found, `resources of kind ${kind} named ${name}`).toHaveLength(1);
+  return declaredView(RAW_SCHEMAS[kind], rawSchemaOf(kind).parse(found[0]?.raw)) as RawOf<K>;
 }
 
 /** An AWS service error as the SDK would throw it. */
