@@ -29,9 +29,13 @@ export interface AuditEventRow {
   details: unknown;
 }
 
-/** Newest first, keyset-paged by id so the log can be walked while it grows. */
-export async function listAuditEvents(filter: AuditFilter): Promise<{ events: AuditEventRow[]; nextCursor: string | null }> {
-  const where: Prisma.AuditEventWhereInput = {};
+/**
+ * The organisation's audit log, newest first, keyset-paged by id so it can be walked while it
+ * grows. Only the organisation's own entries: never another organisation's, nor those that belong
+ * to none (anonymous requests).
+ */
+export async function listAuditEvents(organizationId: string, filter: AuditFilter): Promise<{ events: AuditEventRow[]; nextCursor: string | null }> {
+  const where: Prisma.AuditEventWhereInput = { organizationId };
   if (filter.actor) where.actorEmail = { contains: filter.actor.toLowerCase(), mode: "insensitive" };
   if (filter.action) where.action = { startsWith: filter.action };
   if (filter.outcome) where.outcome = filter.outcome;
