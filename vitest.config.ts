@@ -15,7 +15,7 @@ export default defineConfig({
           name: "unit",
           // A focused test (`.only`) fails the run instead of quietly skipping the rest.
           allowOnly: false,
-          include: ["lib/**/*.test.ts", "doubles/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "doubles/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "e2e/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },
