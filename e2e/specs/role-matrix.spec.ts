@@ -2,6 +2,7 @@ import type { APIRequestContext, APIResponse, Browser } from "@playwright/test";
 import { test, expect } from "@/e2e/support/fixtures";
 import { demoEmail, storageStateOf, type Role } from "@/e2e/support/roles";
 import { callAction } from "@/e2e/support/server-actions";
+import { E2E_BASE_URL } from "@/e2e/support/constants";
 import { ACCESS_MATRIX, EVERY_WHO, rowTitle, UNIQUE, VIEWER_EMAIL, VIEWER_ID, type AccessRow, type Who } from "@/e2e/support/access-matrix";
 
 /**
@@ -86,7 +87,11 @@ async function probe(row: AccessRow, who: Who, request: APIRequestContext, brows
     return;
   }
   if (row.kind === "route") {
-    const response = row.method === "POST" ? await request.post(row.path, { data: row.body ?? {}, maxRedirects: 0 }) : await request.get(row.path, { maxRedirects: 0 });
+    // A POST carries its origin, as a browser's does (better-auth refuses one without).
+    const response =
+      row.method === "POST"
+        ? await request.post(row.path, { data: row.body ?? {}, maxRedirects: 0, headers: { origin: E2E_BASE_URL } })
+        : await request.get(row.path, { maxRedirects: 0 });
     if (allowed) {
       expect(response.status(), what).toBe(row.allowedStatus ?? 200);
       if (row.allowedStatus === 404) expect(await errorCodeOf(response), what).toBe("NOT_FOUND");

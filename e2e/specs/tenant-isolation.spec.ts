@@ -3,7 +3,7 @@ import type { APIRequestContext, Browser } from "@playwright/test";
 import { test, expect } from "@/e2e/support/fixtures";
 import { demoEmail, otherStorageStateOf, storageStateOf } from "@/e2e/support/roles";
 import { callAction } from "@/e2e/support/server-actions";
-import { OTHER_ORG_FILE, OTHER_ORG_USERS, STAND_IN_FILE } from "@/e2e/support/constants";
+import { E2E_BASE_URL, OTHER_ORG_FILE, OTHER_ORG_USERS, STAND_IN_FILE } from "@/e2e/support/constants";
 import type { OtherOrganization } from "@/e2e/support/second-organization";
 
 /**
@@ -187,6 +187,18 @@ for (const side of ["demo", "other"] as const) {
 
       test("gets NOT_FOUND from every action given an id of the other organisation", async ({ page }) => {
         await expectActionsNotFound(page.request, pick().theirs, role === "admin");
+      });
+
+      test("cannot move itself into the other organisation, nor raise its role, through the sign-in library's own endpoint", async ({ page }) => {
+        const { theirs } = pick();
+        const before = (await (await page.request.get("/api/auth/get-session")).json()) as { user: { role: string; organizationId: string } };
+        const theirOrganization = side === "demo" ? other().organizationId : "default";
+        // Refused or ignored: either way, nothing of the user's organisation or role changes.
+        await page.request.post("/api/auth/update-user", { data: { organizationId: theirOrganization, role: "admin" }, headers: { origin: E2E_BASE_URL } });
+        const after = (await (await page.request.get("/api/auth/get-session")).json()) as { user: { role: string; organizationId: string } };
+        expect([after.user.role, after.user.organizationId]).toEqual([before.user.role, before.user.organizationId]);
+        expect(after.user.organizationId).not.toBe(theirOrganization);
+        expect((await page.request.get(`/api/plans/${theirs.planId}/scans`)).status()).toBe(404);
       });
 
       test("lists nothing of the other organisation", async ({ page }) => {

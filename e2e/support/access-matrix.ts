@@ -93,8 +93,8 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   // Route handlers
   { kind: "route", file: "app/api/audit/route.ts", method: "GET", path: "/api/audit", allowed: ADMIN },
   { kind: "route", file: "app/api/auth/[...all]/route.ts", method: "GET", path: "/api/auth/get-session", allowed: ANYONE },
-  // better-auth's own endpoints check their session themselves: updating nothing of oneself.
-  { kind: "route", file: "app/api/auth/[...all]/route.ts", method: "POST", path: "/api/auth/update-user", body: {}, allowed: ALL_ROLES },
+  // better-auth's own endpoints check their session themselves: setting one's (absent) picture to none.
+  { kind: "route", file: "app/api/auth/[...all]/route.ts", method: "POST", path: "/api/auth/update-user", body: { image: null }, allowed: ALL_ROLES },
   { kind: "route", file: "app/api/connections/route.ts", method: "GET", path: "/api/connections", allowed: CONNECTION_READERS },
   { kind: "route", file: "app/api/health/route.ts", method: "GET", path: "/api/health", allowed: ANYONE },
   { kind: "route", file: "app/api/users/route.ts", method: "GET", path: "/api/users", allowed: ADMIN },
