@@ -20,6 +20,7 @@ import { diffScans, diffQuerySchema } from "@/lib/inventory/diff-scans";
 import { resolveScan } from "@/lib/inventory/resolve-scan";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { DEFAULT_ORGANIZATION_ID } from "@/lib/organizations/ensure-default-organization";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import type { Role } from "@/lib/auth/permissions";
 
@@ -156,6 +157,11 @@ describe("the audit log of two organisations", () => {
       expect(events.map((e) => e.action).sort()).toEqual([`${tag}.by_actor`, `${tag}.by_plan`, `${tag}.given`, `${tag}.sign_in`]);
       expect(events.map((e) => e.actorEmail).filter((e) => e === other.users.admin.email || e === other.users.viewer.email)).toEqual([]);
     }
+    // The entries of no organisation are the installation's: its own (default) organisation lists
+    // them, and none of the two tenants' entries.
+    const installation = await listAuditEvents(DEFAULT_ORGANIZATION_ID, { action: tag, limit: 200 });
+    expect(installation.events.map((e) => e.action).sort()).toEqual([`${tag}.anonymous`, `${tag}.sign_in`]);
+    expect(installation.events.filter((e) => e.action === `${tag}.sign_in`).map((e) => e.actorEmail)).not.toContain(a.users.viewer.email);
   });
 
   it("lists none of the other organisation's entries for its scans and actions, whatever the filter", async () => {

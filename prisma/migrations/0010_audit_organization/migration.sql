@@ -3,7 +3,8 @@
 -- else from the plan the entry is about, else from the acting user (by id, then by the e-mail a
 -- sign-in attempt named), else, for an entry with no actor at all (the first admin's creation),
 -- from the user it is about. Entries that belong to no organisation (an anonymous request, a sign-in
--- attempt for an address nobody has) keep NULL and are listed to nobody.
+-- attempt for an address nobody has) keep NULL: they are the installation's, listed to its own
+-- (default) organisation only (lib/audit/list-audit-events.ts).
 ALTER TABLE "audit_events" ADD COLUMN "organization_id" TEXT;
 
 CREATE FUNCTION "audit_events_set_organization"() RETURNS trigger
