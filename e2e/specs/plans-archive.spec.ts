@@ -38,6 +38,9 @@ async function screenshots(page: Page, testInfo: TestInfo, name: string) {
   await switchLanguage(page, "English");
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
+  const card = page.getByTestId("plan-card").filter({ hasText: name });
+  await expect(card.getByTestId("archive-plan")).toBeVisible();
+  await card.screenshot({ path: testInfo.outputPath("archive-plan-card-phone.png") });
   dialog = await openDialog(page, name);
   await page.screenshot({ path: testInfo.outputPath("archive-plan-phone.png"), fullPage: true });
   const box = await dialog.boundingBox();
