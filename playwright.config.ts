@@ -12,6 +12,8 @@ export default defineConfig({
   testDir: "./e2e",
   testMatch: /\.spec\.ts$/,
   outputDir: "./test-results",
+  // A focused test (`.only`) fails the run instead of quietly skipping the rest.
+  forbidOnly: true,
   fullyParallel: false,
   workers: 1,
   retries: 0,

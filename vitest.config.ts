@@ -13,7 +13,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "doubles/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+          // A focused test (`.only`) fails the run instead of quietly skipping the rest.
+          allowOnly: false,
+          include: ["lib/**/*.test.ts", "doubles/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "e2e/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },
@@ -22,6 +24,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          allowOnly: false,
           include: ["lib/**/*.int.test.ts", "doubles/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["lib/testing/integration-global-setup.ts"],

@@ -2,24 +2,24 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { addCounts, countListedTests, countPlaywrightReport, countVitestReport, countsLine, NO_COUNTS, parseStages, runFailed, type Counts, type PlaywrightReport, type VitestReport } from "./count-test-results";
 
 const require = createRequire(import.meta.url);
 
 /**
  * `npm test`: type check, unit tests, integration tests (against DATABASE_URL when set, else the
- * embedded database), a production build, and the end-to-end tests in Chromium. Ends with one
- * line `N passed, N failed` and a non-zero exit code on any failure.
+ * embedded database), a production build, and the end-to-end tests in Chromium. `npm test --
+ * unit e2e` runs only the stages named; an unknown name is an error. Ends with one line
+ * `N passed, N failed (N did not run), N skipped` (scripts/count-test-results.ts) and a non-zero
+ * exit code when anything failed or did not run.
  */
 
-interface Outcome {
+interface Outcome extends Counts {
   name: string;
-  passed: number;
-  failed: number;
   note?: string;
 }
 
 const outcomes: Outcome[] = [];
-fs.mkdirSync("test-results", { recursive: true });
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const result = spawnSync(command, args, { stdio: "inherit", env });
@@ -45,60 +45,73 @@ function vitest(project: "unit" | "integration"): void {
   fs.rmSync(report, { force: true });
   const code = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
   if (!fs.existsSync(report)) {
-    outcomes.push({ name: project, passed: 0, failed: 1, note: `vitest exited ${code} without a report` });
+    outcomes.push({ name: project, ...NO_COUNTS, failed: 1, notRun: 1, note: `vitest exited ${code} without a report` });
     return;
   }
-  const json = JSON.parse(fs.readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
-  const failed = json.numFailedTests + (json.numFailedTests === 0 && code !== 0 ? Math.max(1, json.numFailedTestSuites) : 0);
-  outcomes.push({ name: project, passed: json.numPassedTests, failed });
+  outcomes.push({ name: project, ...countVitestReport(JSON.parse(fs.readFileSync(report, "utf8")) as VitestReport, code) });
 }
 
-function countPlaywright(report: string): { passed: number; failed: number } {
-  const json = JSON.parse(fs.readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  return { passed: json.stats.expected + json.stats.flaky, failed: json.stats.unexpected };
+const PLAYWRIGHT = "node_modules/@playwright/test/cli.js";
+
+/** When the end-to-end tests cannot run at all: how many there are, as "did not run". */
+function e2eNotRun(note: string): Outcome {
+  const listed = spawnSync(process.execPath, [PLAYWRIGHT, "test", "--list", "--reporter=json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  let count = 0;
+  try {
+    count = countListedTests(JSON.parse(listed.stdout) as PlaywrightReport);
+  } catch {
+    count = 0;
+  }
+  const notRun = Math.max(1, count);
+  return { name: "e2e", ...NO_COUNTS, failed: notRun, notRun, note };
 }
 
-const only = process.argv.slice(2);
-const wants = (name: string) => only.length === 0 || only.includes(name);
+const parsed = parseStages(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(parsed.error);
+  console.log(countsLine({ ...NO_COUNTS, failed: 1 }));
+  process.exit(2);
+}
+const stages = new Set(parsed.stages);
+fs.mkdirSync("test-results", { recursive: true });
 
-if (wants("typecheck")) {
+if (stages.has("typecheck")) {
   const code = run(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]);
-  outcomes.push({ name: "typecheck", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 });
+  outcomes.push({ name: "typecheck", ...NO_COUNTS, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 });
 }
-if (wants("unit")) vitest("unit");
-if (wants("integration")) vitest("integration");
+if (stages.has("unit")) vitest("unit");
+if (stages.has("integration")) vitest("integration");
 
-if (wants("e2e")) {
+if (stages.has("e2e")) {
   const chromium = findChromium();
   if (chromium === null) {
     console.error(
       "\nNo browser for the end-to-end tests. Install one of:\n  sudo apt-get install -y chromium        (Debian/Ubuntu)\n  npx playwright install chromium\n",
     );
-    outcomes.push({ name: "e2e", passed: 0, failed: 1, note: "no browser" });
+    outcomes.push(e2eNotRun("no browser"));
   } else {
     const build = run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...process.env, NODE_ENV: "production" });
     if (build !== 0) {
-      outcomes.push({ name: "build", passed: 0, failed: 1 });
+      outcomes.push({ name: "build", ...NO_COUNTS, failed: 1 });
+      outcomes.push(e2eNotRun("the build failed"));
     } else {
       const report = path.join("test-results", "e2e-report.json");
       fs.rmSync(report, { force: true });
-      const code = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {
+      const code = run(process.execPath, [PLAYWRIGHT, "test"], {
         ...process.env,
         ...(chromium ? { SILKROUTE_CHROMIUM_PATH: chromium } : {}),
       });
       if (fs.existsSync(report)) {
-        const counts = countPlaywright(report);
-        outcomes.push({ name: "e2e", ...counts, failed: counts.failed + (counts.failed === 0 && code !== 0 ? 1 : 0) });
+        outcomes.push({ name: "e2e", ...countPlaywrightReport(JSON.parse(fs.readFileSync(report, "utf8")) as PlaywrightReport, code) });
       } else {
-        outcomes.push({ name: "e2e", passed: 0, failed: 1, note: `playwright exited ${code} without a report` });
+        outcomes.push(e2eNotRun(`playwright exited ${code} without a report`));
       }
     }
   }
 }
 
-const passed = outcomes.reduce((n, o) => n + o.passed, 0);
-const failed = outcomes.reduce((n, o) => n + o.failed, 0);
+const total = addCounts(outcomes);
 console.log("\nSilkroute tests:");
-for (const o of outcomes) console.log(`  ${o.name.padEnd(12)} ${o.passed} passed, ${o.failed} failed${o.note ? ` (${o.note})` : ""}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+for (const o of outcomes) console.log(`  ${o.name.padEnd(12)} ${countsLine(o)}${o.note ? ` (${o.note})` : ""}`);
+console.log(countsLine(total));
+process.exit(runFailed(total) ? 1 : 0);

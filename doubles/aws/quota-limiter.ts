@@ -1,9 +1,10 @@
 /**
  * Default API rate quotas, enforced the way AWS enforces them: one token bucket per account,
  * region, service and operation, holding one second's worth of calls and refilling continuously.
- * The rates come from the shared quota table the scanner plans with (lib/aws/default-quotas.ts).
+ * The rates are the stand-in's own copy of AWS's published defaults (aws-published-quotas.ts),
+ * not the table the scanner plans with, so a wrong rate in the product shows.
  */
-import { quotaFor } from "@/lib/aws/default-quotas";
+import { standInQuota } from "./aws-published-quotas";
 
 export type QuotaMode = "default" | "off" | Record<string, number>;
 
@@ -26,7 +27,7 @@ export class QuotaLimiter {
   }
 
   rateFor(service: string, operation: string): number {
-    return quotaFor(service, operation, typeof this.mode === "object" ? this.mode : undefined);
+    return standInQuota(service, operation, typeof this.mode === "object" ? this.mode : undefined);
   }
 
   /** Takes one token; false when the call is over the quota and must be throttled. */

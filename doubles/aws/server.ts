@@ -51,7 +51,7 @@ export interface AwsStandInOptions {
   port?: number;
   host?: string;
   estate: Estate;
-  /** "default" (the default) enforces lib/aws/default-quotas.ts; "off" disables; a record overrides rates. */
+  /** "default" (the default) enforces AWS's published defaults (aws-published-quotas.ts); "off" disables; a record overrides rates. */
   quotas?: QuotaMode;
   faults?: FaultConfig;
   /** Accepted credentials; default: DEFAULT_CREDENTIALS. */

@@ -1,107 +1,148 @@
+import type { APIRequestContext, APIResponse, Browser } from "@playwright/test";
 import { test, expect } from "@/e2e/support/fixtures";
-import { ROLES, storageStateOf, type Role } from "@/e2e/support/roles";
+import { demoEmail, storageStateOf, type Role } from "@/e2e/support/roles";
 import { callAction } from "@/e2e/support/server-actions";
-import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { E2E_BASE_URL } from "@/e2e/support/constants";
+import { ACCESS_MATRIX, EVERY_WHO, rowTitle, UNIQUE, VIEWER_EMAIL, VIEWER_ID, type AccessRow, type Who } from "@/e2e/support/access-matrix";
 
 /**
- * Each role may do exactly what lib/auth/permissions.ts says, checked against the server: pages
- * answer 200 or 403, API routes 200 or 403, server actions called by id run or answer
- * FORBIDDEN. Every permission in the table needs a probe here (or says which stage brings its
- * first endpoint), so a new permission cannot go unchecked.
+ * Each role, and a visitor without a session, may do exactly what Silkroute promises: the
+ * hand-written matrix in e2e/support/access-matrix.ts (not the product's own permission table),
+ * checked against the server for every server action (called by its id, as any HTTP client
+ * can), every method of every route handler and every page. An allowed call succeeds or fails
+ * for a reason of the domain only; a refused one answers FORBIDDEN (UNAUTHENTICATED without a
+ * session), and a refusal of a signed-in user is in the audit log under its request id.
  */
-type Probe =
-  | { kind: "page"; path: string }
-  /** A GET, or a POST with a JSON body; `allowedStatus` when an allowed call answers other than 200 (e.g. 404 for a made-up id). */
-  | { kind: "api"; path: string; method?: "GET" | "POST"; body?: unknown; allowedStatus?: number }
-  /** `allowedCode`: the error an allowed role gets (e.g. NOT_FOUND for a made-up id) instead of success. */
-  | { kind: "action"; name: string; args: (role: Role) => unknown[]; allowedCode?: string };
 
-const PROBES: Record<Permission, Probe[] | { pending: string }> = {
-  "plan.read": [{ kind: "page", path: "/settings" }, { kind: "page", path: "/settings/plans" }],
-  "plan.manage": [
-    { kind: "action", name: "createPlanAction", args: (role) => [{ name: `Probe plan (${role})`, sourceRegions: ["eu-central-1"], targetRegions: ["cn-shanghai"] }] },
-  ],
-  "inventory.read": [{ kind: "page", path: "/inventory" }],
-  "scan.run": [
-    // A plan that does not exist: allowed roles get past the permission check to NOT_FOUND.
-    { kind: "api", method: "POST", path: "/api/plans/no-such-plan/scan-estimate", body: { mode: "summary" }, allowedStatus: 404 },
-    { kind: "action", name: "startScanAction", args: () => [{ planId: "no-such-plan", mode: "summary", includeShadows: false }], allowedCode: "NOT_FOUND" },
-    { kind: "action", name: "cancelScanAction", args: () => [{ scanId: "no-such-scan" }], allowedCode: "NOT_FOUND" },
-  ],
-  "connection.read": [
-    { kind: "page", path: "/settings/connections" },
-    { kind: "api", path: "/api/connections" },
-  ],
-  "connection.manage": [{ kind: "action", name: "testConnectionAction", args: () => [{ connectionId: "no-such-connection" }], allowedCode: "NOT_FOUND" }],
-  "servicemap.read": [{ kind: "page", path: "/service-map" }],
-  "mapping.decide": { pending: "the service-mapping stage" },
-  "compliance.read": [{ kind: "page", path: "/compliance" }],
-  "compliance.signoff": { pending: "the compliance stage" },
-  "runbook.read": [{ kind: "page", path: "/runbooks" }],
-  "runbook.execute": { pending: "the runbook stage" },
-  "users.manage": [
-    { kind: "page", path: "/settings/users" },
-    { kind: "api", path: "/api/users" },
-    // Sets the viewer's role to what it already is: a real change of nothing.
-    { kind: "action", name: "changeUserRoleAction", args: () => [{ userId: "__viewer__", role: "viewer" }] },
-  ],
-  "audit.read": [
-    { kind: "page", path: "/settings/audit" },
-    { kind: "api", path: "/api/audit" },
-  ],
-};
+const ANONYMOUS_STATE = { cookies: [], origins: [] };
 
-test("every permission has a probe or names the stage that brings it", () => {
-  expect(Object.keys(PROBES).sort()).toEqual(Object.keys(PERMISSIONS).sort());
-});
+async function asAdmin<T>(browser: Browser, fn: (request: APIRequestContext) => Promise<T>): Promise<T> {
+  const admin = await browser.newContext({ storageState: storageStateOf("admin") });
+  try {
+    return await fn(admin.request);
+  } finally {
+    await admin.close();
+  }
+}
 
-for (const role of ROLES) {
-  test.describe(`as ${role}`, () => {
-    test.use({ storageState: storageStateOf(role) });
+let viewer: { id: string; email: string } | null = null;
+async function viewerAccount(browser: Browser) {
+  if (!viewer) {
+    const users = await asAdmin(browser, async (r) => ((await (await r.get("/api/users")).json()) as { users: Array<{ id: string; email: string }> }).users);
+    viewer = users.find((u) => u.email === demoEmail("viewer"))!;
+  }
+  return viewer;
+}
 
-    for (const [permission, probes] of Object.entries(PROBES) as Array<[Permission, Probe[] | { pending: string }]>) {
-      if (!Array.isArray(probes)) continue;
-      const allowed = can(role, permission);
-      test(`${allowed ? "may" : "may not"} ${permission}`, async ({ page }) => {
-        for (const probe of probes) {
-          if (probe.kind === "page" || probe.kind === "api") {
-            const response =
-              probe.kind === "api" && probe.method === "POST"
-                ? await page.request.post(probe.path, { data: probe.body ?? {}, maxRedirects: 0 })
-                : await page.request.get(probe.path, { maxRedirects: 0 });
-            const allowedStatus = probe.kind === "api" ? (probe.allowedStatus ?? 200) : 200;
-            expect(response.status(), `${probe.kind} ${probe.path}`).toBe(allowed ? allowedStatus : 403);
-            if (probe.kind === "api" && !allowed) {
-              expect((await response.json()).error.code).toBe("FORBIDDEN");
-            }
-          } else {
-            let args = probe.args(role);
-            if (JSON.stringify(args).includes("__viewer__")) {
-              // The viewer's id, read as an admin would see it: through the product's own API.
-              const admin = await page.context().browser()!.newContext({ storageState: storageStateOf("admin") });
-              const users = (await (await admin.request.get("/api/users")).json()).users as Array<{ id: string; email: string }>;
-              await admin.close();
-              const viewer = users.find((u) => u.email.startsWith("viewer@"))!;
-              args = JSON.parse(JSON.stringify(args).replace("__viewer__", viewer.id));
-            }
-            const call = await callAction(page.request, probe.name, args);
-            expect(call.result, `action ${probe.name} answered: ${call.body.slice(0, 300)}`).not.toBeNull();
-            if (allowed && probe.allowedCode) expect(call.result!.error?.code, JSON.stringify(call.result)).toBe(probe.allowedCode);
-            else if (allowed) expect(call.result!.ok, JSON.stringify(call.result)).toBe(true);
-            else expect(call.result!.error?.code).toBe("FORBIDDEN");
-          }
-        }
+async function fill(args: unknown[], who: Who, browser: Browser): Promise<unknown[]> {
+  let text = JSON.stringify(args).replaceAll(UNIQUE, `${who}-${Date.now()}`);
+  if (text.includes(VIEWER_ID) || text.includes(VIEWER_EMAIL)) {
+    const v = await viewerAccount(browser);
+    text = text.replaceAll(VIEWER_ID, v.id).replaceAll(VIEWER_EMAIL, v.email);
+  }
+  return JSON.parse(text) as unknown[];
+}
+
+/** The refusal of `who`'s request `requestId` is in the audit log, as the admin reads it. */
+async function expectRefusalAudited(browser: Browser, who: Role, requestId: string | undefined | null, what: string) {
+  expect(requestId, `${what}: the refusal names its request`).toBeTruthy();
+  const events = await asAdmin(browser, async (r) => {
+    const response = await r.get(`/api/audit?${new URLSearchParams({ actor: demoEmail(who), outcome: "denied", limit: "200" })}`);
+    return ((await response.json()) as { events: Array<{ requestId: string | null; actorEmail: string | null; outcome: string }> }).events;
+  });
+  expect(events.filter((e) => e.requestId === requestId), `${what}: the refusal of ${who} is in the audit log`).toHaveLength(1);
+}
+
+async function errorCodeOf(response: APIResponse): Promise<string | null> {
+  try {
+    return ((await response.json()) as { error?: { code?: string } }).error?.code ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function probe(row: AccessRow, who: Who, request: APIRequestContext, browser: Browser) {
+  const allowed = row.allowed.includes(who);
+  const what = `${who} ${rowTitle(row)}`;
+  if (row.kind === "action") {
+    const call = await callAction(request, row.name, await fill(row.args, who, browser));
+    expect(call.result, `${what} answered: ${call.body.slice(0, 300)}`).not.toBeNull();
+    const result = call.result!;
+    if (allowed && row.allowedCode) expect(result.error?.code, `${what}: ${JSON.stringify(result)}`).toBe(row.allowedCode);
+    else if (allowed) expect(result.ok, `${what}: ${JSON.stringify(result)}`).toBe(true);
+    else if (who === "anonymous") expect(result.error?.code, `${what}: ${JSON.stringify(result)}`).toBe("UNAUTHENTICATED");
+    else {
+      expect(result.error?.code, `${what}: ${JSON.stringify(result)}`).toBe("FORBIDDEN");
+      await expectRefusalAudited(browser, who, (result.error as { requestId?: string } | undefined)?.requestId, what);
+    }
+    // What an allowed probe made is put away again, through the product's own actions.
+    if (allowed && result.ok && row.name === "createConnectionAction") {
+      const made = result.data as { id: string };
+      expect((await callAction(request, "deleteConnectionAction", [{ connectionId: made.id }])).result?.ok).toBe(true);
+    }
+    if (allowed && result.ok && row.name === "createPlanAction") {
+      const made = result.data as { id: string };
+      expect((await callAction(request, "archivePlanAction", [{ planId: made.id }])).result?.ok).toBe(true);
+    }
+    return;
+  }
+  if (row.kind === "route") {
+    // A POST carries its origin, as a browser's does (better-auth refuses one without).
+    const response =
+      row.method === "POST"
+        ? await request.post(row.path, { data: row.body ?? {}, maxRedirects: 0, headers: { origin: E2E_BASE_URL } })
+        : await request.get(row.path, { maxRedirects: 0 });
+    if (allowed) {
+      expect(response.status(), what).toBe(row.allowedStatus ?? 200);
+      if (row.allowedStatus === 404) expect(await errorCodeOf(response), what).toBe("NOT_FOUND");
+    } else if (who === "anonymous") {
+      expect(response.status(), what).toBe(401);
+      const code = await errorCodeOf(response);
+      if (!row.path.startsWith("/api/auth/")) expect(code, what).toBe("UNAUTHENTICATED");
+    } else {
+      expect(response.status(), what).toBe(403);
+      expect(await errorCodeOf(response), what).toBe("FORBIDDEN");
+      await expectRefusalAudited(browser, who, response.headers()["x-request-id"], what);
+    }
+    return;
+  }
+  const response = await request.get(row.path, { maxRedirects: 0 });
+  const status = response.status();
+  if (row.open) {
+    expect(status, what).toBeLessThan(400);
+  } else if (allowed) {
+    if (row.allowedStatus === "redirect") expect([302, 303, 307, 308], what).toContain(status);
+    else expect(status, what).toBe(row.allowedStatus ?? 200);
+  } else if (who === "anonymous") {
+    expect([302, 303, 307, 308], what).toContain(status);
+    expect(response.headers()["location"] ?? "", what).toContain("/sign-in");
+  } else {
+    expect(status, what).toBe(403);
+    await expectRefusalAudited(browser, who, response.headers()["x-request-id"], what);
+  }
+}
+
+for (const who of EVERY_WHO) {
+  test.describe(`as ${who}`, () => {
+    test.use({ storageState: who === "anonymous" ? ANONYMOUS_STATE : storageStateOf(who) });
+
+    for (const row of ACCESS_MATRIX) {
+      const allowed = row.allowed.includes(who);
+      test(`${allowed ? "may" : "may not"} ${rowTitle(row)}`, async ({ page, browser }) => {
+        await probe(row, who, page.request, browser);
       });
     }
 
-    test("sees in the settings menu exactly what the server lets it open", async ({ page }) => {
-      await page.goto("/settings");
-      const menu = page.getByRole("navigation", { name: "Settings" });
-      await expect(menu.getByTestId("settings-nav-users")).toHaveCount(can(role, "users.manage") ? 1 : 0);
-      await expect(menu.getByTestId("settings-nav-audit")).toHaveCount(can(role, "audit.read") ? 1 : 0);
-      await expect(menu.getByTestId("settings-nav-profile")).toHaveCount(1);
-      const listed = await page.getByTestId("my-permissions").locator("li").count();
-      expect(listed).toBe((Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p)).length);
-    });
+    if (who !== "anonymous") {
+      test("sees in the settings menu exactly what the server lets it open", async ({ page }) => {
+        const opens = (path: string) => ACCESS_MATRIX.some((r) => r.kind === "page" && r.path === path && r.allowed.includes(who));
+        await page.goto("/settings");
+        const menu = page.getByRole("navigation", { name: "Settings" });
+        await expect(menu.getByTestId("settings-nav-users")).toHaveCount(opens("/settings/users") ? 1 : 0);
+        await expect(menu.getByTestId("settings-nav-audit")).toHaveCount(opens("/settings/audit") ? 1 : 0);
+        await expect(menu.getByTestId("settings-nav-connections")).toHaveCount(opens("/settings/connections") ? 1 : 0);
+        await expect(menu.getByTestId("settings-nav-profile")).toHaveCount(1);
+      });
+    }
   });
 }

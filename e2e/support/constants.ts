@@ -25,3 +25,13 @@ export const STAND_IN_FILE = "test-results/.stand-in.json";
  */
 export const CHOSEN_FOR_YOU_EMAIL = "chosen-for-you@e2e.local";
 export const CHOSEN_FOR_YOU_PASSWORD = "printed-once-0123456789";
+
+/**
+ * A second organisation the end-to-end server creates beside the demo one, with its own users,
+ * connection, plan and finished scan: the tenant-isolation journey checks that neither sees
+ * anything of the other. Its ids are written here.
+ */
+export const OTHER_ORG_FILE = "test-results/.other-organization.json";
+export const OTHER_ORG_PASSWORD = "other-organisation-0123";
+export const OTHER_ORG_USERS = { admin: "admin@other-org.e2e.local", viewer: "viewer@other-org.e2e.local" } as const;
+export const OTHER_ORG_PLAN_NAME = "Other organisation's fleet";

@@ -7,3 +7,8 @@ export { ROLES, type Role, DEMO_PASSWORD, demoEmail };
 export function storageStateOf(role: Role): string {
   return path.join(process.cwd(), "test-results", ".auth", `${role}.json`);
 }
+
+/** The signed-in browser state of the second organisation's admin or viewer (auth.setup.ts). */
+export function otherStorageStateOf(role: "admin" | "viewer"): string {
+  return path.join(process.cwd(), "test-results", ".auth", `other-${role}.json`);
+}

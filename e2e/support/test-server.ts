@@ -1,9 +1,10 @@
 /**
  * The server the end-to-end tests run against: a production build of Silkroute on a fresh
  * database (a new database on the Postgres server in DATABASE_URL, else a new embedded PGlite
- * folder), with one user per role, and the web server and a worker as in production, at the
- * loopback addresses with no SILKROUTE_URL (as `npm run demo` runs). Beside it, a second web
- * server on the same database as a team runs it behind a TLS proxy (constants.ts,
+ * folder), with one user per role, a second organisation with its own users, plan and finished
+ * scan (e2e/support/second-organization.ts), and the web server and a worker as in production,
+ * at the loopback addresses with no SILKROUTE_URL (as `npm run demo` runs). Beside it, a second
+ * web server on the same database as a team runs it behind a TLS proxy (constants.ts,
  * PROXIED_FILE). Started by Playwright (playwright.config.ts, webServer).
  */
 import fs from "node:fs";
@@ -24,9 +25,11 @@ import {
   PROXIED_FILE,
   E2E_SECRET,
   E2E_SIGNIN_MAX_ATTEMPTS,
+  OTHER_ORG_FILE,
   STAND_IN_FILE,
 } from "@/e2e/support/constants";
 import { startTlsProxy } from "@/e2e/support/tls-proxy";
+import { createSecondOrganization } from "@/e2e/support/second-organization";
 import { createUser } from "@/lib/users/create-user";
 import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
 import { generateEstate } from "@/doubles/aws/estate";
@@ -54,6 +57,8 @@ const estate = generateEstate({ seed: 11, regions: ["eu-central-1", "us-east-1"]
 const standIn = await startAwsStandIn({ estate, quotas: "off" });
 fs.mkdirSync(path.dirname(STAND_IN_FILE), { recursive: true });
 fs.writeFileSync(STAND_IN_FILE, JSON.stringify({ url: standIn.url, ...DEFAULT_CREDENTIALS, regions: estate.regions, accountId: estate.accountId }));
+const other = await createSecondOrganization({ url: standIn.url, ...DEFAULT_CREDENTIALS, regions: estate.regions });
+fs.writeFileSync(OTHER_ORG_FILE, JSON.stringify(other));
 
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,

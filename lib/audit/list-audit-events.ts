@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_ORGANIZATION_ID } from "@/lib/organizations/ensure-default-organization";
 
 export const auditFilterSchema = z.object({
   actor: z.string().trim().max(320).optional(),
@@ -29,9 +30,16 @@ export interface AuditEventRow {
   details: unknown;
 }
 
-/** Newest first, keyset-paged by id so the log can be walked while it grows. */
-export async function listAuditEvents(filter: AuditFilter): Promise<{ events: AuditEventRow[]; nextCursor: string | null }> {
-  const where: Prisma.AuditEventWhereInput = {};
+/**
+ * The organisation's audit log, newest first, keyset-paged by id so it can be walked while it
+ * grows. Only the organisation's own entries, never another organisation's. The entries that
+ * belong to no organisation (a request without a session, a sign-in attempt for an address nobody
+ * has) are the installation's: the installation's own organisation (the default one, where the
+ * first admin is) lists them, no other does (docs/decisions/0012).
+ */
+export async function listAuditEvents(organizationId: string, filter: AuditFilter): Promise<{ events: AuditEventRow[]; nextCursor: string | null }> {
+  const where: Prisma.AuditEventWhereInput =
+    organizationId === DEFAULT_ORGANIZATION_ID ? { OR: [{ organizationId }, { organizationId: null }] } : { organizationId };
   if (filter.actor) where.actorEmail = { contains: filter.actor.toLowerCase(), mode: "insensitive" };
   if (filter.action) where.action = { startsWith: filter.action };
   if (filter.outcome) where.outcome = filter.outcome;

@@ -17,6 +17,11 @@ export interface AuditEventInput {
   outcome: AuditOutcome;
   target?: { type: string; id?: string | null } | null;
   planId?: string | null;
+  /**
+   * The organisation the entry belongs to. When not given the database fills it in from the plan,
+   * else from the acting user (by id or by the e-mail a sign-in named): see migration 0010.
+   */
+  organizationId?: string | null;
   context?: RequestContext | null;
   details?: Record<string, unknown> | null;
 }
@@ -40,6 +45,7 @@ export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
         targetType: input.target?.type ?? null,
         targetId: clip(input.target?.id ?? null, 512),
         planId: input.planId ?? null,
+        organizationId: input.organizationId ?? null,
         ipAddress: input.context?.ipAddress ?? null,
         userAgent: input.context?.userAgent ?? null,
         requestId: input.context?.requestId ?? null,

@@ -36,6 +36,7 @@ export async function ensureFirstAdmin(): Promise<{ created: boolean; email?: st
       actor: null,
       action: "user.create_first_admin",
       outcome: "success",
+      organizationId,
       target: { type: "user", id: user.id },
       details: { email, passwordFrom: generatedPassword ? "generated" : "SILKROUTE_ADMIN_PASSWORD" },
     });

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePlan } from "@/lib/auth/require-permission";
 import { ResourceDetailView } from "@/components/inventory/resource-detail";
 
 export async function generateMetadata() {
@@ -7,7 +7,7 @@ export async function generateMetadata() {
 }
 
 export default async function ResourcePage({ params }: { params: Promise<{ resourceId: string }> }) {
-  await requirePermission("inventory.read");
-  const { resourceId } = await params;
-  return <ResourceDetailView resourceId={resourceId} />;
+  // The resource is loaded within the user's organisation: another's, or none, is a 404 page.
+  const { resource } = await requirePlan("inventory.read", { resourceId: (await params).resourceId });
+  return <ResourceDetailView resourceId={resource!.id} />;
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePlan } from "@/lib/auth/require-permission";
 import { can } from "@/lib/auth/permissions";
 import { ScanProgressView } from "@/components/inventory/scan-progress-view";
 
@@ -8,7 +8,7 @@ export async function generateMetadata() {
 }
 
 export default async function ScanPage({ params }: { params: Promise<{ scanId: string }> }) {
-  const user = await requirePermission("inventory.read");
-  const { scanId } = await params;
-  return <ScanProgressView scanId={scanId} canRun={can(user.role, "scan.run")} />;
+  // The scan is loaded within the user's organisation: another's, or none, is a 404 page.
+  const { user, scan } = await requirePlan("inventory.read", { scanId: (await params).scanId });
+  return <ScanProgressView scanId={scan!.id} canRun={can(user.role, "scan.run")} />;
 }
