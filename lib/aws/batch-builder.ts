@@ -1,5 +1,6 @@
 import type { CollectorContext, EmitBatch, RelationRecord, ResourceKind, ResourceRecord } from "@/lib/aws/collector-types";
 import type { RelationType } from "@/lib/aws/relation-types";
+import { gapLedgerOf, type GapLedger } from "@/lib/aws/gap-ledger";
 import { capString, rawRecord } from "@/lib/aws/to-raw";
 
 export interface ResourceInput {
@@ -18,12 +19,17 @@ export interface ResourceInput {
 /**
  * Collects one page's resources and relations. Relations are de-duplicated, and a relation whose
  * target is unknown (an action without a table name...) is dropped rather than pointing nowhere.
+ * Each resource gets the gaps its secondary calls left (gap-ledger.ts), and the batch the tallies
+ * of the calls that failed since the previous batch.
  */
 export class BatchBuilder {
   readonly resources: ResourceRecord[] = [];
   private readonly relations = new Map<string, RelationRecord>();
+  private readonly gaps: GapLedger | undefined;
 
-  constructor(private readonly ctx: Pick<CollectorContext, "region" | "accountId">) {}
+  constructor(private readonly ctx: Pick<CollectorContext, "region" | "accountId">) {
+    this.gaps = gapLedgerOf(ctx);
+  }
 
   add(input: ResourceInput): ResourceRecord {
     const record: ResourceRecord = {
@@ -35,6 +41,8 @@ export class BatchBuilder {
       tags: input.tags ?? {},
       raw: rawRecord(input.raw),
     };
+    const gaps = this.gaps?.take(input.arn);
+    if (gaps) record.gaps = gaps;
     this.resources.push(record);
     return record;
   }
@@ -50,7 +58,15 @@ export class BatchBuilder {
     return this.relations.size;
   }
 
+  /** The relations alone, for a list stored as it is read (stream-relations.ts). */
+  relationList(): RelationRecord[] {
+    return [...this.relations.values()];
+  }
+
   toBatch(nextCursor: string | null): EmitBatch {
-    return { resources: [...this.resources], relations: [...this.relations.values()], nextCursor };
+    const batch: EmitBatch = { resources: [...this.resources], relations: this.relationList(), nextCursor };
+    const tallies = this.gaps?.drainTallies() ?? [];
+    if (tallies.length > 0) batch.gaps = tallies;
+    return batch;
   }
 }

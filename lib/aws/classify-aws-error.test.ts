@@ -120,6 +120,7 @@ describe("an operation the endpoint does not offer", () => {
     ["SyntaxError", 404, "Unexpected token '<', \"<html><bod\"... is not valid JSON\n  Deserialization error: to see the raw response..."],
     ["NotFoundException", 404, "Unknown"],
     ["InternalServerError", 500, "The ListX action has not been implemented"],
+    ["MethodNotAllowed", 405, "The specified method is not allowed against this resource."],
   ])("%s (HTTP %i, %j) is OperationNotOffered, named in the message, and not retried", (name, status, message) => {
     const error = awsError(name, status, message);
     const c = classifyAwsError(error, { operation: "ListThingPrincipals" });

@@ -112,6 +112,8 @@ const NOT_OFFERED_NAMES = new Set([
   "UnsupportedOperation",
   "UnsupportedOperationException",
   "OperationNotSupportedException",
+  // S3's answer to a method a route does not take.
+  "MethodNotAllowed",
 ]);
 
 const NOT_OFFERED_TEXT = /\bnot (yet |been )?implemented\b|\bunknown operation\b|\boperation (is )?not supported\b|\bunsupported operation\b/i;

@@ -29,6 +29,28 @@ export interface RegionProgress {
   tasks: TaskProgress[];
 }
 
+/**
+ * One issue of a scan. A gap (a secondary call that failed after its retries) is listed once per
+ * operation and code for the whole scan, however many regions, collectors and resources it hit:
+ * `count` says how many resources (or calls) lack what `operation` reads.
+ */
+export interface ScanIssueView {
+  id: string;
+  /** The first region it happened in; `regions` lists them all. */
+  region: string;
+  regions: string[];
+  collectorId: string | null;
+  collectorIds: string[];
+  severity: string;
+  code: string;
+  message: string;
+  operation: string | null;
+  /** A resource it happened to. */
+  arn: string | null;
+  count: number;
+  gap: boolean;
+}
+
 export interface ScanProgress {
   id: string;
   planId: string;
@@ -46,7 +68,7 @@ export interface ScanProgress {
   resourceCount: number;
   estimate: ScanEstimate | null;
   byRegion: RegionProgress[];
-  issues: Array<{ id: string; region: string; collectorId: string | null; severity: string; code: string; message: string; operation: string | null; arn: string | null }>;
+  issues: ScanIssueView[];
   apiStats: Array<{ region: string; service: string; operation: string; calls: number; throttles: number }>;
   totals: { found: number; calls: number; throttles: number; errors: number; secondsLeft: number | null };
 }
@@ -123,7 +145,7 @@ export async function getScanProgress(scoped: ScopedScan): Promise<ScanProgress>
     resourceCount: scan.status === "running" || scan.status === "queued" ? byRegion.reduce((n, r) => n + r.found, 0) : scan.resourceCount,
     estimate,
     byRegion,
-    issues: issues.map((i) => ({ id: i.id.toString(), region: i.region, collectorId: i.collectorId, severity: i.severity, code: i.code, message: i.message, operation: i.operation, arn: i.arn })),
+    issues: groupIssues(issues),
     apiStats: stats.rows,
     totals: {
       found: byRegion.reduce((n, r) => n + r.found, 0),
@@ -134,3 +156,44 @@ export async function getScanProgress(scoped: ScopedScan): Promise<ScanProgress>
     },
   };
 }
+
+/** The issues in the order they happened, each gap folded into the first of its operation and code. */
+export function groupIssues(
+  rows: ReadonlyArray<{ id: bigint; region: string; collectorId: string | null; severity: string; code: string; message: string; operation: string | null; arn: string | null; count: number; gap: boolean }>,
+): ScanIssueView[] {
+  const out: ScanIssueView[] = [];
+  const gaps = new Map<string, ScanIssueView>();
+  for (const row of rows) {
+    const view: ScanIssueView = {
+      id: row.id.toString(),
+      region: row.region,
+      regions: [row.region],
+      collectorId: row.collectorId,
+      collectorIds: row.collectorId ? [row.collectorId] : [],
+      severity: row.severity,
+      code: row.code,
+      message: row.message,
+      operation: row.operation,
+      arn: row.arn,
+      count: row.count,
+      gap: row.gap,
+    };
+    if (!row.gap) {
+      out.push(view);
+      continue;
+    }
+    const key = `${row.operation ?? ""}\n${row.code}`;
+    const first = gaps.get(key);
+    if (!first) {
+      gaps.set(key, view);
+      out.push(view);
+      continue;
+    }
+    first.count += row.count;
+    if (!first.regions.includes(row.region)) first.regions.push(row.region);
+    if (row.collectorId && !first.collectorIds.includes(row.collectorId)) first.collectorIds.push(row.collectorId);
+    first.arn ??= row.arn;
+  }
+  return out;
+}
+
