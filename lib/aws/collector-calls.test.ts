@@ -115,6 +115,23 @@ describe("withCollectorCalls", () => {
     expect(batch?.gaps).toEqual([expect.objectContaining({ operation: "ListThings", code: "OperationNotOffered", count: 24 })]);
   });
 
+  it("keeps asking an operation that answered before, when one call comes back as not offered", async () => {
+    const { ctx } = fakeContext();
+    const client = {
+      send: vi
+        .fn()
+        .mockResolvedValueOnce({ ok: true })
+        .mockRejectedValueOnce(awsError("Unknown", 404, "Not Found"))
+        .mockResolvedValueOnce({ ok: true }),
+    };
+    await withCollectorCalls(ctx, async (calls) => {
+      expect(await calls.may(client, command, schema, { arn: "arn:a" })).toEqual({ ok: true });
+      expect(await calls.may(client, command, schema, { arn: "arn:b" })).toBeUndefined();
+      expect(await calls.may(client, command, schema, { arn: "arn:c" })).toEqual({ ok: true });
+    });
+    expect(client.send).toHaveBeenCalledTimes(3);
+  });
+
   it("counts a failed call about no one resource on the batch only", async () => {
     const { ctx } = fakeContext();
     const client = { send: vi.fn().mockRejectedValue(awsError("InternalFailureException", 500)) };

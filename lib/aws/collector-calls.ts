@@ -220,8 +220,9 @@ export async function withCollectorCalls(ctx: CollectorContext, body: (calls: Co
     const classified = classifyAwsError(error, { operation, region: ctx.region });
     if (stopsTheCollector(error, classified)) throw toAwsOperationError(error, { operation, region: ctx.region });
     gap(operation, classified, options.arn);
-    // An endpoint that does not offer an operation will not offer it for the next resource.
-    if (classified.code === "OperationNotOffered") skipped.set(operation, classified);
+    // An endpoint that does not offer an operation will not offer it for the next resource
+    // (unless it did answer it before: then this answer is about this one call).
+    if (classified.code === "OperationNotOffered" && !successes.has(operation)) skipped.set(operation, classified);
     if (classified.code === "AccessDenied" && !successes.has(operation)) {
       const count = (denials.get(operation) ?? 0) + 1;
       denials.set(operation, count);
