@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { ArrowLeft, Link2Off } from "lucide-react";
+import { ArrowLeft, Link2Off, TriangleAlert } from "lucide-react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -10,7 +10,8 @@ import { SafeText } from "@/components/ui/safe-text";
 import { Table, TBody, THead, Td, Th } from "@/components/ui/table";
 import { useErrorText } from "@/components/ui/error-text";
 import { useResource } from "@/components/inventory/use-resource";
-import type { RelationView } from "@/lib/inventory/get-resource";
+import { gapPart } from "@/components/inventory/gap-part";
+import type { RelationView, ResourceDetail } from "@/lib/inventory/get-resource";
 
 /**
  * Pretty-printed JSON with bidirectional and other invisible formatting characters written as
@@ -72,6 +73,33 @@ function Relations({ title, relations, testId }: { title: string; relations: Rel
   );
 }
 
+/** What the scan could not read about the resource: each part, the call that failed and why. */
+function Gaps({ gaps }: { gaps: ResourceDetail["gaps"] }) {
+  const t = useTranslations("inventory.resource");
+  const codes = useTranslations("inventory.issueCodes");
+  if (gaps.length === 0) return null;
+  return (
+    <Alert tone="warning" title={t("gapsTitle")} data-testid="resource-gaps">
+      <p>{t("gapsBody")}</p>
+      <ul className="mt-2 space-y-2">
+        {gaps.map((g) => (
+          <li key={`${g.operation}-${g.code}`} className="flex min-w-0 gap-2" data-testid="resource-gap">
+            <TriangleAlert aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-amber-600" />
+            <span className="min-w-0">
+              {codes.has(g.code)
+                ? t.rich("gapLineWhy", { part: t(`gapPart.${gapPart(g.operation)}`), reason: codes(g.code), strong: (chunks) => <span className="font-medium">{chunks}</span> })
+                : <span className="font-medium">{t("gapLine", { part: t(`gapPart.${gapPart(g.operation)}`) })}</span>}
+              <span className="mt-0.5 block wrap-anywhere font-mono text-[11px] text-amber-800">
+                <SafeText value={g.operation} /> · <SafeText value={g.code} />
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
 /** A resource as the scan found it: identity, tags, relations both ways, and the raw API data. */
 export function ResourceDetailView({ resourceId }: { resourceId: string }) {
   const t = useTranslations("inventory.resource");
@@ -95,6 +123,7 @@ export function ResourceDetailView({ resourceId }: { resourceId: string }) {
   const r = query.data;
   const tags = Object.entries(r.tags);
   const raw = prettyJson(r.raw);
+  const tagsNotRead = r.gaps.some((g) => gapPart(g.operation) === "tags");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -111,6 +140,7 @@ export function ResourceDetailView({ resourceId }: { resourceId: string }) {
           <SafeText value={r.name || r.arn} />
         </h1>
       </div>
+      <Gaps gaps={r.gaps} />
       <Card>
         <CardBody>
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[9rem_minmax(0,1fr)]">
@@ -136,7 +166,7 @@ export function ResourceDetailView({ resourceId }: { resourceId: string }) {
       <Card data-testid="resource-tags">
         <CardHeader title={t("tags")} description={tags.length === 0 ? undefined : t("tagsCount", { count: tags.length })} />
         {tags.length === 0 ? (
-          <CardBody className="text-sm text-slate-500">{t("noTags")}</CardBody>
+          <CardBody className="text-sm text-slate-500">{tagsNotRead ? t("tagsNotRead") : t("noTags")}</CardBody>
         ) : (
           <Table className="w-full table-fixed">
             <THead>

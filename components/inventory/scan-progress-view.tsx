@@ -139,10 +139,10 @@ function Issues({ issues }: { issues: ScanProgress["issues"] }) {
       </THead>
       <TBody>
         {issues.map((i) => (
-          <tr key={i.id} data-testid="issue-row">
-            <Td className="hidden font-mono text-xs md:table-cell">{regionName(i.region)}</Td>
+          <tr key={i.id} data-testid="issue-row" data-gap={i.gap || undefined}>
+            <Td className="hidden font-mono text-xs md:table-cell">{i.regions.map(regionName).join(", ")}</Td>
             <Td className="hidden wrap-anywhere font-mono text-xs md:table-cell">
-              {i.collectorId ?? "—"}
+              {i.collectorIds.length > 1 ? t("collectorsCount", { count: i.collectorIds.length }) : (i.collectorId ?? "—")}
               {i.operation ? <span className="block text-slate-500">{i.operation}</span> : null}
             </Td>
             <Td>
@@ -152,14 +152,23 @@ function Issues({ issues }: { issues: ScanProgress["issues"] }) {
               {codes.has(i.code) ? <span className="mt-1 block text-xs text-slate-600">{codes(i.code)}</span> : null}
               {/* On a phone, where the region and source columns are hidden. */}
               <span className="mt-1 block wrap-anywhere font-mono text-[11px] text-slate-500 md:hidden">
-                {regionName(i.region)}
+                {i.regions.map(regionName).join(", ")}
                 {i.operation ? ` · ${i.operation}` : ""}
               </span>
             </Td>
             <Td className="text-sm">
-              <SafeText value={i.message} />
+              {i.gap && i.operation ? (
+                // A gap, counted once for the scan: said in the reader's language.
+                <span data-testid="issue-gap">
+                  {i.code === "OperationNotOffered" ? <span className="block font-medium">{t("notOffered", { operation: i.operation })}</span> : null}
+                  {t("gapCount", { count: i.count, operation: i.operation })}
+                </span>
+              ) : (
+                <SafeText value={i.message} />
+              )}
               {i.arn ? (
-                <span className="mt-1 block font-mono text-[11px] text-slate-500">
+                <span className="mt-1 block wrap-anywhere font-mono text-[11px] text-slate-500">
+                  {i.gap && i.count > 1 ? `${t("example")} ` : null}
                   <SafeText value={i.arn} />
                 </span>
               ) : null}

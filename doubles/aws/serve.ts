@@ -10,12 +10,24 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { generateEstate } from "./estate";
+import { FAULT_ANSWERS, type FaultAnswer } from "./faults";
 import { DEFAULT_CREDENTIALS, startAwsStandIn } from "./server";
 
 const USAGE = `usage: serve.ts [--port 4566] [--host 127.0.0.1] [--seed 42] [--things 3000]
                 [--region eu-central-1]... [--account 123456789012] [--quotas default|off]
                 [--no-hostile] [--disabled-region REGION]... [--assume-role ROLE_ARN [--external-id ID]]
-                [--access-key-id ID --secret-access-key SECRET]`;
+                [--access-key-id ID --secret-access-key SECRET] [--http1-only]
+                [--timestream-discovery-address HOST] [--fault-rule [SERVICE:]OPERATION=ANSWER]...
+  ANSWER: ${FAULT_ANSWERS.join(" | ")}`;
+
+const faultRule = z.string().transform((value, ctx) => {
+  const m = /^((?:[a-z0-9-]+:)?[A-Za-z0-9]+)=([a-z-]+)$/.exec(value);
+  if (!m || !FAULT_ANSWERS.includes(m[2] as FaultAnswer)) {
+    ctx.addIssue({ code: "custom", message: `not [service:]Operation=answer with an answer of ${FAULT_ANSWERS.join(", ")}` });
+    return z.NEVER;
+  }
+  return { operation: m[1] as string, answer: m[2] as FaultAnswer };
+});
 
 const Flags = z
   .object({
@@ -32,6 +44,9 @@ const Flags = z
     "external-id": z.string().min(2).optional(),
     "access-key-id": z.string().min(16).optional(),
     "secret-access-key": z.string().min(16).optional(),
+    "http1-only": z.boolean().default(false),
+    "timestream-discovery-address": z.string().regex(/^[A-Za-z0-9.-]+$/, "not a host name").optional(),
+    "fault-rule": z.array(faultRule).default([]),
     help: z.boolean().default(false),
   })
   .refine((f) => (f["access-key-id"] === undefined) === (f["secret-access-key"] === undefined), {
@@ -61,6 +76,9 @@ function readFlags(): Record<string, unknown> {
         "external-id": { type: "string" },
         "access-key-id": { type: "string" },
         "secret-access-key": { type: "string" },
+        "http1-only": { type: "boolean" },
+        "timestream-discovery-address": { type: "string" },
+        "fault-rule": { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -97,6 +115,9 @@ async function main(): Promise<void> {
     credentials: [credentials],
     roles: flags["assume-role"] ? [{ roleArn: flags["assume-role"], externalId: flags["external-id"] }] : [],
     disabledRegions: flags["disabled-region"],
+    http2: !flags["http1-only"],
+    timestreamDiscoveryAddress: flags["timestream-discovery-address"],
+    ...(flags["fault-rule"].length > 0 ? { faults: { rules: flags["fault-rule"] } } : {}),
   });
   process.stdout.write(
     `${JSON.stringify({

@@ -4,7 +4,9 @@
  * routed by the service in their SigV4 credential scope, authenticated like AWS does, held to the
  * default rate quotas, and can be made to fail on purpose (see faults.ts and README.md).
  *
- * HTTP/1.1 and cleartext HTTP/2 share the port: the Kinesis client speaks HTTP/2 only.
+ * HTTP/1.1 and cleartext HTTP/2 (prior knowledge, as the SDK's default Kinesis handler opens it)
+ * share the port, or, with `http2: false`, HTTP/1.1 only: an HTTP/2 preface is refused, as
+ * HTTP/1.1-only AWS-compatible endpoints refuse it.
  */
 import http, { type IncomingHttpHeaders } from "node:http";
 import http2 from "node:http2";
@@ -12,7 +14,7 @@ import net from "node:net";
 import { randomBytes } from "node:crypto";
 import type { Estate } from "./estate-types";
 import { EstateIndex } from "./estate-index";
-import { FaultInjector, validateFaultConfig, type FaultConfig } from "./faults";
+import { FaultInjector, validateFaultConfig, type FaultAnswer, type FaultConfig } from "./faults";
 import { AwsError, errorReply, newRequestId, type Reply } from "./protocol";
 import { QuotaLimiter, type QuotaMode } from "./quota-limiter";
 import { SERVICES_BY_SIGNING_NAME } from "./service-registry";
@@ -20,7 +22,7 @@ import type { CallContext, CallerIdentity, IncomingCall, IssuedCredentials, Serv
 import { serviceError } from "./service-types";
 import { parseAuthorization, sha256Hex, verifySignature } from "./sigv4";
 
-export type { FaultConfig } from "./faults";
+export type { FaultConfig, FaultRule } from "./faults";
 export type { QuotaMode } from "./quota-limiter";
 
 /** AWS's documentation example key pair: accepted by the stand-in when no credentials are given. */
@@ -62,6 +64,17 @@ export interface AwsStandInOptions {
   disabledRegions?: string[];
   /** Answer S3 bucket calls signed for the wrong region with a PermanentRedirect, as S3 does. Default true. */
   strictS3Regions?: boolean;
+  /**
+   * Accept cleartext HTTP/2 (prior knowledge) next to HTTP/1.1. Default true. With false the
+   * server speaks HTTP/1.1 only and refuses an HTTP/2 preface (counted in stats().http2Refused).
+   */
+  http2?: boolean;
+  /**
+   * The address Timestream's DescribeEndpoints answers. Default: the host the request came to, so
+   * a client that follows endpoint discovery stays on the stand-in. AWS answers a host of its own
+   * (ingest.timestream.<region>.amazonaws.com), and so do emulators that copy it.
+   */
+  timestreamDiscoveryAddress?: string;
 }
 
 export interface OperationStats {
@@ -74,6 +87,8 @@ export interface OperationStats {
 export interface Stats extends OperationStats {
   /** Keyed "service:Operation", e.g. "iot:ListThings". */
   byOperation: Record<string, OperationStats>;
+  /** Connections that opened with an HTTP/2 preface and were refused (HTTP/1.1-only mode). */
+  http2Refused: number;
 }
 
 export interface AwsStandIn {
@@ -295,6 +310,10 @@ export async function startAwsStandIn(options: AwsStandInOptions): Promise<AwsSt
       const extra = service.id === "lambda" ? { "retry-after": "1" } : undefined;
       return fail(serviceError(service, "throttling", undefined, extra));
     }
+    if (plan.answer) {
+      count(key, "faults");
+      return send(res, ruleReply(service, operation, requestId, plan.answer));
+    }
     const outcome = faults.draw(service.id, operation);
     if (outcome.kind === "timeout") {
       count(key, "faults");
@@ -325,6 +344,7 @@ export async function startAwsStandIn(options: AwsStandInOptions): Promise<AwsSt
       hostname: host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : (host.split(":")[0] as string),
       caller: credential.identity,
       input: resolved.input ?? {},
+      discoveryAddress: options.timestreamDiscoveryAddress,
       issueCredentials,
       canAssume,
       strictS3Regions,
@@ -348,6 +368,7 @@ export async function startAwsStandIn(options: AwsStandInOptions): Promise<AwsSt
   const httpServer = http.createServer(listener);
   httpServer.keepAliveTimeout = 10_000;
   const h2Server = http2.createServer(listener);
+  const acceptHttp2 = options.http2 ?? true;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -356,9 +377,14 @@ export async function startAwsStandIn(options: AwsStandInOptions): Promise<AwsSt
     // Sniff the first bytes: an HTTP/2 connection (prior knowledge) starts with its preface.
     socket.once("data", (chunk: Buffer) => {
       socket.pause();
+      const preface = chunk.subarray(0, 4).toString("latin1") === "PRI ";
+      if (preface && !acceptHttp2) {
+        stats.http2Refused++;
+        socket.end("HTTP/1.1 505 HTTP Version Not Supported\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        return;
+      }
       socket.unshift(chunk);
-      const target = chunk.subarray(0, 4).toString("latin1") === "PRI " ? h2Server : httpServer;
-      target.emit("connection", socket);
+      (preface ? h2Server : httpServer).emit("connection", socket);
       process.nextTick(() => socket.resume());
     });
   });
@@ -396,7 +422,32 @@ export async function startAwsStandIn(options: AwsStandInOptions): Promise<AwsSt
 }
 
 function newStats(): Stats {
-  return { calls: 0, throttles: 0, faults: 0, errors: 0, byOperation: {} };
+  return { calls: 0, throttles: 0, faults: 0, errors: 0, byOperation: {}, http2Refused: 0 };
+}
+
+/** A fault rule's answer, in the service's own protocol (see FaultAnswer in faults.ts). */
+function ruleReply(service: ServiceDefinition, operation: string, requestId: string, answer: FaultAnswer): Reply {
+  const xml = service.meta.protocol === "restXml" || service.meta.protocol === "awsQuery";
+  switch (answer) {
+    case "internal":
+      return errorReply(service.meta, requestId, serviceError(service, "internal"));
+    case "throttling":
+      return errorReply(service.meta, requestId, serviceError(service, "throttling", undefined, service.id === "lambda" ? { "retry-after": "1" } : undefined));
+    case "unknown-operation":
+      return errorReply(service.meta, requestId, serviceError(service, "unknownOperation", `Operation ${operation} is not supported by this endpoint.`));
+    case "not-implemented":
+      return errorReply(
+        service.meta,
+        requestId,
+        new AwsError(501, service.id === "s3" ? "NotImplemented" : "InternalFailure", `API action '${operation}' for service '${service.id}' not yet implemented`),
+      );
+    case "no-route":
+      return { status: 404, headers: { "content-type": "text/html" }, body: "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>" };
+    case "malformed":
+      return xml
+        ? { status: 200, headers: { "content-type": "text/xml", "x-amzn-requestid": requestId }, body: '{"note": "JSON where XML is due"}' }
+        : { status: 200, headers: { "content-type": "application/json", "x-amzn-requestid": requestId }, body: "<html><body>maintenance</body></html>" };
+  }
 }
 
 function headerString(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -55,6 +55,8 @@ export interface CallContext extends IncomingCall {
   input: Record<string, unknown>;
   /** S3: answer bucket calls signed for another region with a redirect, as S3 does. */
   strictS3Regions: boolean;
+  /** Timestream: the address DescribeEndpoints answers, when not the host the request came to. */
+  discoveryAddress?: string;
   /** STS: mint temporary credentials for an assumed role. */
   issueCredentials(roleArn: string, sessionName: string, durationSeconds: number): IssuedCredentials;
   /** STS: whether the server allows the caller to assume a role with the given external id. */

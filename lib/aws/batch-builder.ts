@@ -1,5 +1,6 @@
 import type { CollectorContext, EmitBatch, RelationRecord, ResourceKind, ResourceRecord } from "@/lib/aws/collector-types";
 import type { RelationType } from "@/lib/aws/relation-types";
+import { gapLedgerOf, type GapLedger } from "@/lib/aws/gap-ledger";
 import { capString, rawRecord } from "@/lib/aws/to-raw";
 import type { CollectedKind, RawInput } from "@/lib/inventory/raw/raw-schema-registry";
 
@@ -23,12 +24,17 @@ export interface ResourceInput<K extends CollectedKind = CollectedKind> {
 /**
  * Collects one page's resources and relations. Relations are de-duplicated, and a relation whose
  * target is unknown (an action without a table name...) is dropped rather than pointing nowhere.
+ * Each resource gets the gaps its secondary calls left (gap-ledger.ts), and the batch the tallies
+ * of the calls that failed since the previous batch.
  */
 export class BatchBuilder {
   readonly resources: ResourceRecord[] = [];
   private readonly relations = new Map<string, RelationRecord>();
+  private readonly gaps: GapLedger | undefined;
 
-  constructor(private readonly ctx: Pick<CollectorContext, "region" | "accountId">) {}
+  constructor(private readonly ctx: Pick<CollectorContext, "region" | "accountId">) {
+    this.gaps = gapLedgerOf(ctx);
+  }
 
   add<K extends CollectedKind>(input: ResourceInput<K>): ResourceRecord {
     const record: ResourceRecord = {
@@ -40,6 +46,8 @@ export class BatchBuilder {
       tags: input.tags ?? {},
       raw: rawRecord(input.raw),
     };
+    const gaps = this.gaps?.take(input.arn);
+    if (gaps) record.gaps = gaps;
     this.resources.push(record);
     return record;
   }
@@ -55,7 +63,15 @@ export class BatchBuilder {
     return this.relations.size;
   }
 
+  /** The relations alone, for a list stored as it is read (stream-relations.ts). */
+  relationList(): RelationRecord[] {
+    return [...this.relations.values()];
+  }
+
   toBatch(nextCursor: string | null): EmitBatch {
-    return { resources: [...this.resources], relations: [...this.relations.values()], nextCursor };
+    const batch: EmitBatch = { resources: [...this.resources], relations: this.relationList(), nextCursor };
+    const tallies = this.gaps?.drainTallies() ?? [];
+    if (tallies.length > 0) batch.gaps = tallies;
+    return batch;
   }
 }

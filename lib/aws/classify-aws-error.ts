@@ -15,6 +15,7 @@ export type AwsErrorCode =
   | "Throttled"
   | "ServiceUnavailable"
   | "NotFound"
+  | "OperationNotOffered"
   | "MalformedResponse"
   | "ReadOnlyViolation"
   | "Aborted"
@@ -96,6 +97,34 @@ const NOT_FOUND_NAMES = new Set([
   "AWS.SimpleQueueService.NonExistentQueue",
 ]);
 
+/**
+ * Error names an endpoint answers for an operation it does not implement: AWS's own answer to an
+ * unknown operation (JSON and query protocols), and what AWS-compatible emulators and other
+ * vendors' APIs send (LocalStack answers 501 with "not yet implemented", moto NotImplemented...).
+ */
+const NOT_OFFERED_NAMES = new Set([
+  "UnknownOperationException",
+  "UnknownOperation",
+  "InvalidAction",
+  "NotImplemented",
+  "NotImplementedException",
+  "NotImplementedError",
+  "UnsupportedOperation",
+  "UnsupportedOperationException",
+  "OperationNotSupportedException",
+  // S3's answer to a method a route does not take.
+  "MethodNotAllowed",
+]);
+
+const NOT_OFFERED_TEXT = /\bnot (yet |been )?implemented\b|\bunknown operation\b|\boperation (is )?not supported\b|\bunsupported operation\b/i;
+
+/** Names and messages the SDK gives an error answer from which it could read no AWS error code. */
+const NO_ERROR_CODE_NAMES = new Set(["Unknown", "UnknownError", "Error", "SyntaxError"]);
+const NO_ERROR_CODE_MESSAGES = new Set(["Unknown", "UnknownError", ""]);
+
+/** The SDK's words for an answer it could not parse (a web page where JSON or XML was due...). */
+const UNPARSEABLE = /Deserialization error|XML parse error|is not valid JSON|Unexpected token|Unexpected end of JSON/i;
+
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
@@ -137,11 +166,37 @@ export function isThrottlingError(err: unknown): boolean {
   return f.status === 429 || THROTTLING_NAMES.has(f.name) || THROTTLING_NAMES.has(f.code);
 }
 
-/** True for a server-side failure (5xx) or a request that timed out: worth retrying. */
+/**
+ * True when the endpoint answered that it does not offer the operation at all: HTTP 501, an
+ * unknown-operation or not-implemented error, or a 404 that names no AWS error (a web server's
+ * "Not Found" page: the route does not exist there). A 404 that names an AWS error
+ * (ResourceNotFoundException...) is about the resource, not the operation.
+ */
+export function isOperationNotOffered(err: unknown): boolean {
+  const f = factsOf(err);
+  if (f.status === 501) return true;
+  if (NOT_OFFERED_NAMES.has(f.name) || NOT_OFFERED_NAMES.has(f.code) || NOT_OFFERED_NAMES.has(f.name.replace(/^.*#/, ""))) return true;
+  if (f.status === 404 && (NO_ERROR_CODE_NAMES.has(f.name) || NO_ERROR_CODE_MESSAGES.has(f.message.trim()) || UNPARSEABLE.test(f.message))) return true;
+  return f.status !== undefined && f.status >= 400 && NOT_OFFERED_TEXT.test(f.message);
+}
+
+/** True for a server-side failure (5xx, except 501 Not Implemented) or a request that timed out: worth retrying. */
 export function isTransientServerError(err: unknown): boolean {
   const f = factsOf(err);
-  if (f.status !== undefined && f.status >= 500 && f.status <= 599) return true;
+  if (f.status === 501) return false;
+  if (f.status !== undefined && f.status >= 500 && f.status <= 599) return !isOperationNotOffered(err);
   return f.name === "TimeoutError" || f.name === "RequestTimeout" || f.name === "RequestTimeoutException";
+}
+
+/**
+ * True for a network failure of one request whose connection was made: it timed out waiting for
+ * the answer, or the server dropped the connection. The next call may well succeed, unlike a
+ * host that refuses connections, cannot be resolved or cannot be reached at all.
+ */
+export function isPerRequestNetworkFailure(err: unknown): boolean {
+  const f = factsOf(err);
+  if (f.name === "TimeoutError" || f.code === "ETIMEDOUT") return !/establish a connection|without establishing/i.test(f.message);
+  return ["ECONNRESET", "EPIPE", "ECONNABORTED"].includes(f.code) || /socket hang up/i.test(f.message);
 }
 
 export function classifyAwsError(err: unknown, context: ClassifyContext = {}): ClassifiedAwsError {
@@ -219,6 +274,9 @@ export function classifyAwsError(err: unknown, context: ClassifyContext = {}): C
       true,
     );
   }
+  if (isOperationNotOffered(err)) {
+    return result("OperationNotOffered", operationNotOfferedMessage(context.operation));
+  }
   if (has(NOT_FOUND_NAMES) || f.status === 404) {
     return result("NotFound", `The resource was not found${call}; it may have been deleted while the scan ran.`);
   }
@@ -233,7 +291,15 @@ export function classifyAwsError(err: unknown, context: ClassifyContext = {}): C
   if (isTransientServerError(err)) {
     return result("ServiceUnavailable", `AWS answered with a server error${call} after every retry. Try again later.`, true);
   }
+  if (UNPARSEABLE.test(f.message)) {
+    return result("MalformedResponse", `AWS answered${call} with a response Silkroute could not read.`);
+  }
   return result("Unknown", `AWS returned an unexpected error${call}${f.name ? ` (${f.name})` : ""}.`);
+}
+
+/** What a user is told about an operation the endpoint does not implement. */
+export function operationNotOfferedMessage(operation?: string): string {
+  return `This endpoint does not offer ${operation || "this operation"}: it answered that the operation is not implemented. What it reads was left out.`;
 }
 
 /** What a user is told about an opt-in region the account has not enabled. */

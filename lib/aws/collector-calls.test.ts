@@ -4,6 +4,7 @@ import { ListThingsCommand } from "@aws-sdk/client-iot";
 import type { CollectorContext, CollectorIssue, EmitBatch } from "@/lib/aws/collector-types";
 import { operationOf, withCollectorCalls } from "@/lib/aws/collector-calls";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { BatchBuilder } from "@/lib/aws/batch-builder";
 import { mapConcurrent } from "@/lib/aws/map-concurrent";
 import { awsError } from "@/lib/aws/testing/run-collector";
 
@@ -36,25 +37,121 @@ describe("withCollectorCalls", () => {
     expect(operationOf(command)).toBe("ListThings");
   });
 
-  it("caps repeated reports and skips an operation after repeated denials", async () => {
+  it("records a denied call as a gap on its resource, counts it once for the batch, and skips the operation after repeated denials", async () => {
     const { ctx, issues } = fakeContext();
     const client = { send: vi.fn().mockRejectedValue(awsError("AccessDeniedException", 403)) };
+    let batch: EmitBatch | undefined;
     await withCollectorCalls(ctx, async (calls) => {
-      for (let i = 0; i < 100; i++) expect(await calls.may(client, command, schema, { arn: `arn:${i}` })).toBeUndefined();
+      const builder = new BatchBuilder(ctx);
+      for (let i = 0; i < 100; i++) {
+        expect(await calls.may(client, command, schema, { arn: `arn:${i}` })).toBeUndefined();
+        builder.add({ kind: "AWS::IoT::Thing", arn: `arn:${i}`, name: `t${i}`, raw: { thing: { thingName: `t${i}` } } });
+      }
+      batch = builder.toBatch(null);
     });
     expect(client.send).toHaveBeenCalledTimes(5);
-    expect(issues.filter((i) => i.code === "AccessDenied" && i.arn)).toHaveLength(5);
-    expect(issues.at(-1)?.message).toContain("skipped for the rest of this collector");
+    expect(batch?.resources.every((r) => JSON.stringify(r.gaps) === JSON.stringify([{ operation: "ListThings", code: "AccessDenied" }]))).toBe(true);
+    expect(batch?.gaps).toEqual([{ operation: "ListThings", code: "AccessDenied", count: 100, message: expect.stringContaining("not allowed calling ListThings"), arn: "arn:0" }]);
+    // No issue per resource: the one report says the operation was skipped.
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.message).toContain("skipped for the rest of this collector");
   });
 
-  it("summarises issues beyond the per-kind cap", async () => {
+  it("summarises reports beyond the per-kind cap", async () => {
     const { ctx, issues } = fakeContext();
-    const client = { send: vi.fn().mockResolvedValue({ ok: "yes" }) };
     await withCollectorCalls(ctx, async (calls) => {
-      for (let i = 0; i < 30; i++) await calls.may(client, command, schema);
+      for (let i = 0; i < 30; i++) await calls.report({ severity: "warning", code: "MalformedPolicy", operation: "GetPolicy", message: `policy ${i}` });
     });
     expect(issues).toHaveLength(21);
-    expect(issues.at(-1)?.message).toBe('10 more "MalformedResponse" issues on ListThings were not listed one by one.');
+    expect(issues.at(-1)?.message).toBe('10 more "MalformedPolicy" issues on GetPolicy were not listed one by one.');
+  });
+
+  it.each([
+    ["a persistent server error", awsError("InternalFailureException", 500), "ServiceUnavailable"],
+    ["throttling that outlasts the retries", awsError("ThrottlingException", 429), "Throttled"],
+    ["an operation the endpoint does not offer", awsError("InternalFailure", 501, "API action 'ListThings' for service 'iot' not yet implemented"), "OperationNotOffered"],
+    ["a request that timed out", Object.assign(new Error("a request has exceeded the configured 30000 ms requestTimeout."), { name: "TimeoutError", code: "ETIMEDOUT" }), "NetworkError"],
+    ["an unreadable answer", awsError("SyntaxError", 200, "Unexpected token '<' ... Deserialization error: ..."), "MalformedResponse"],
+  ])("goes on after %s on a secondary call, leaving a gap", async (_label, error, code) => {
+    const { ctx, issues } = fakeContext();
+    const client = { send: vi.fn().mockRejectedValue(error) };
+    let batch: EmitBatch | undefined;
+    await withCollectorCalls(ctx, async (calls) => {
+      const builder = new BatchBuilder(ctx);
+      for (const arn of ["arn:a", "arn:b", "arn:c"]) {
+        expect(await calls.may(client, command, schema, { arn })).toBeUndefined();
+        builder.add({ kind: "AWS::IoT::Thing", arn, name: arn, raw: { thing: { thingName: arn } } });
+      }
+      batch = builder.toBatch(null);
+    });
+    expect(batch?.resources.map((r) => r.gaps)).toEqual([0, 1, 2].map(() => [{ operation: "ListThings", code }]));
+    expect(batch?.gaps).toEqual([expect.objectContaining({ operation: "ListThings", code, count: 3 })]);
+    expect(issues).toEqual([]);
+    // An operation the endpoint does not offer is asked once; the others every time.
+    expect(client.send).toHaveBeenCalledTimes(code === "OperationNotOffered" ? 1 : 3);
+  });
+
+  it("holds the calls in flight behind an operation's first answer, and sends none when the endpoint does not offer it", async () => {
+    const { ctx } = fakeContext();
+    let release: () => void = () => undefined;
+    const client = {
+      send: vi.fn().mockImplementation(
+        () => new Promise((_resolve, reject) => (release = () => reject(awsError("UnknownOperationException", 404, "op")))),
+      ),
+    };
+    let batch: EmitBatch | undefined;
+    await withCollectorCalls(ctx, async (calls) => {
+      const builder = new BatchBuilder(ctx);
+      const arns = Array.from({ length: 24 }, (_, i) => `arn:${i}`);
+      const pending = mapConcurrent(arns, 24, (arn) => calls.may(client, command, schema, { arn }));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(client.send).toHaveBeenCalledTimes(1);
+      release();
+      expect(await pending).toEqual(arns.map(() => undefined));
+      for (const arn of arns) builder.add({ kind: "AWS::IoT::Thing", arn, name: arn, raw: { thing: { thingName: arn } } });
+      batch = builder.toBatch(null);
+    });
+    expect(client.send).toHaveBeenCalledTimes(1);
+    expect(batch?.gaps).toEqual([expect.objectContaining({ operation: "ListThings", code: "OperationNotOffered", count: 24 })]);
+  });
+
+  it("keeps asking an operation that answered before, when one call comes back as not offered", async () => {
+    const { ctx } = fakeContext();
+    const client = {
+      send: vi
+        .fn()
+        .mockResolvedValueOnce({ ok: true })
+        .mockRejectedValueOnce(awsError("Unknown", 404, "Not Found"))
+        .mockResolvedValueOnce({ ok: true }),
+    };
+    await withCollectorCalls(ctx, async (calls) => {
+      expect(await calls.may(client, command, schema, { arn: "arn:a" })).toEqual({ ok: true });
+      expect(await calls.may(client, command, schema, { arn: "arn:b" })).toBeUndefined();
+      expect(await calls.may(client, command, schema, { arn: "arn:c" })).toEqual({ ok: true });
+    });
+    expect(client.send).toHaveBeenCalledTimes(3);
+  });
+
+  it("counts a failed call about no one resource on the batch only", async () => {
+    const { ctx } = fakeContext();
+    const client = { send: vi.fn().mockRejectedValue(awsError("InternalFailureException", 500)) };
+    let batch: EmitBatch | undefined;
+    await withCollectorCalls(ctx, async (calls) => {
+      await calls.may(client, command, schema);
+      batch = new BatchBuilder(ctx).toBatch(null);
+    });
+    expect(batch).toEqual({ resources: [], relations: [], nextCursor: null, gaps: [expect.objectContaining({ operation: "ListThings", code: "ServiceUnavailable", count: 1 })] });
+    expect(batch?.gaps?.[0]).not.toHaveProperty("arn");
+  });
+
+  it.each([
+    ["refused connections", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4566"), { code: "ECONNREFUSED" }), "NetworkError"],
+    ["an unknown host", Object.assign(new Error("getaddrinfo ENOTFOUND ingest.timestream.example"), { code: "ENOTFOUND" }), "NetworkError"],
+    ["refused credentials", awsError("UnrecognizedClientException", 403), "InvalidCredentials"],
+  ])("still stops on %s", async (_label, error, code) => {
+    const { ctx } = fakeContext();
+    const client = { send: vi.fn().mockRejectedValue(error) };
+    await expect(withCollectorCalls(ctx, (calls) => calls.may(client, command, schema, { arn: "arn:a" }).then(() => undefined))).rejects.toMatchObject({ code });
   });
 
   it("stops the collector on failures that would hit every call", async () => {

@@ -5,21 +5,34 @@ import "server-only";
  *   collector with a classified AwsOperationError.
  * - `page`: a `must` call returning one page of a list. Items are validated one by one: a malformed
  *   item is reported and skipped, the rest of the page is kept.
- * - `may`: a secondary call (a Describe, the tags of one resource). Access denied, not found, a
- *   malformed answer or an unexpected error is reported and the call returns undefined, so the
- *   resource is still recorded with what the list said. Failures that would hit every call
- *   (credentials, network, region, throttling after every retry) still stop the collector.
+ * - `may`: a secondary call (a Describe, the tags of one resource, a per-resource list). However
+ *   it fails after its retries (a persistent 5xx, throttling that outlasts the retries, an
+ *   operation the endpoint does not offer, access denied, not found, a malformed answer, a
+ *   request that timed out), the call returns undefined and the failure is a gap: the resource is
+ *   still recorded with what the list said and carries the gap ("tags not read: ..."), and the
+ *   scan counts it once per operation and code (gap-ledger.ts), not once per resource. Only what
+ *   would make every call fail stops the collector: credentials refused or expired, the region
+ *   not enabled, an endpoint that cannot be reached, the scan being cancelled, a read-only
+ *   violation.
  *
  * Every response field a collector relies on is validated with zod first (CONVENTIONS: validated
- * edges). Reports are capped per operation and code, so one missing permission on a per-device call
- * gives a handful of warnings and a count, not 100,000 rows; after repeated access-denied answers
- * and no success, the operation is skipped for the rest of the run.
+ * edges). An operation the endpoint does not offer is not called again in the run (its gaps are
+ * still recorded), nor one denied repeatedly with no success; throttled and failing operations
+ * are, each call paced by its token bucket and retried as usual: they may recover. Reports (a
+ * malformed policy...) are capped per operation and code.
  */
 import { z } from "zod";
 import type { CollectorContext, CollectorIssue } from "@/lib/aws/collector-types";
 import { AwsOperationError } from "@/lib/aws/aws-operation-error";
-import { classifyAwsError, toAwsOperationError, type AwsErrorCode } from "@/lib/aws/classify-aws-error";
+import {
+  classifyAwsError,
+  isPerRequestNetworkFailure,
+  toAwsOperationError,
+  type AwsErrorCode,
+  type ClassifiedAwsError,
+} from "@/lib/aws/classify-aws-error";
 import { describeZodIssues } from "@/lib/aws/describe-zod-issues";
+import { closeGapLedger, openGapLedger } from "@/lib/aws/gap-ledger";
 
 /** Anything with an SDK client's `send`. */
 export interface SendsCommands {
@@ -27,17 +40,22 @@ export interface SendsCommands {
   send(command: any, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
 }
 
-/** Failures that would repeat on every call: they stop the collector. */
+/** Failures that would repeat on every call: they stop the collector even on a secondary call. */
 const STOPS_THE_COLLECTOR = new Set<AwsErrorCode>([
   "InvalidCredentials",
   "ExpiredCredentials",
   "RegionNotEnabled",
   "NetworkError",
-  "Throttled",
-  "ServiceUnavailable",
   "Aborted",
   "ReadOnlyViolation",
 ]);
+
+/** Whether a secondary call's failure stops the collector, or is a gap in what was read. */
+function stopsTheCollector(error: unknown, classified: ClassifiedAwsError): boolean {
+  if (!STOPS_THE_COLLECTOR.has(classified.code)) return false;
+  // One request that timed out or was dropped says nothing about the next one.
+  return !(classified.code === "NetworkError" && isPerRequestNetworkFailure(error));
+}
 
 /** Reports kept per (code, operation) before the rest are only counted. */
 const REPORTS_PER_KIND = 20;
@@ -67,7 +85,10 @@ export interface MayOptions {
 export interface CollectorCalls {
   must<T>(client: SendsCommands, command: object, schema: z.ZodType<T>): Promise<T>;
   page<I>(client: SendsCommands, command: object, spec: PageSpec<I>): Promise<Page<I>>;
-  /** Resolves to the validated response, null when AWS said "not configured", undefined on a reported failure. */
+  /**
+   * Resolves to the validated response, null when AWS said "not configured", undefined when the
+   * call failed (a gap, recorded on the resource `options.arn` and counted on the scan).
+   */
   may<T>(client: SendsCommands, command: object, schema: z.ZodType<T>, options?: MayOptions): Promise<T | null | undefined>;
   report(issue: CollectorIssue): Promise<void>;
 }
@@ -77,7 +98,17 @@ export async function withCollectorCalls(ctx: CollectorContext, body: (calls: Co
   const reported = new Map<string, { count: number; sample: CollectorIssue }>();
   const denials = new Map<string, number>();
   const successes = new Set<string>();
-  const skipped = new Set<string>();
+  /** Operations not called again in this run, with the failure that stands for each skipped call. */
+  const skipped = new Map<string, ClassifiedAwsError>();
+  /**
+   * Until an operation has had its first answer, its other calls wait for it: when that answer
+   * is "not offered" (or the operation ends up skipped), they are not sent at all, instead of the
+   * two dozen calls in flight at once all hearing it.
+   */
+  const firstAnswers = new Map<string, Promise<void>>();
+  const gaps = openGapLedger(ctx);
+  const gap = (operation: string, failure: Pick<ClassifiedAwsError, "code" | "message">, arn: string | undefined) =>
+    gaps.note(arn, { operation, code: failure.code }, failure.message);
 
   async function report(issue: CollectorIssue): Promise<void> {
     const key = `${issue.code}\n${issue.operation ?? ""}`;
@@ -144,50 +175,76 @@ export async function withCollectorCalls(ctx: CollectorContext, body: (calls: Co
     options: MayOptions = {},
   ): Promise<T | null | undefined> {
     const operation = operationOf(command);
-    if (skipped.has(operation)) return undefined;
+    let answered: (() => void) | undefined;
+    const first = firstAnswers.get(operation);
+    if (first) await first;
+    else firstAnswers.set(operation, new Promise<void>((resolve) => (answered = resolve)));
+    const skip = skipped.get(operation);
+    if (skip) {
+      answered?.();
+      gap(operation, skip, options.arn);
+      return undefined;
+    }
     let response: unknown;
     try {
       response = await send(client, command);
     } catch (failure) {
-      if (!(failure instanceof CallFailed)) throw failure;
-      const error = failure.original;
-      if (options.absentWhen?.some((name) => errorNames(error).includes(name))) return null;
-      const classified = classifyAwsError(error, { operation, region: ctx.region });
-      if (STOPS_THE_COLLECTOR.has(classified.code)) throw toAwsOperationError(error, { operation, region: ctx.region });
-      await report({ severity: "warning", code: classified.code, message: classified.message, operation, arn: options.arn });
-      if (classified.code === "AccessDenied" && !successes.has(operation)) {
-        const count = (denials.get(operation) ?? 0) + 1;
-        denials.set(operation, count);
-        if (count >= DENIALS_BEFORE_SKIPPING) {
-          skipped.add(operation);
-          await ctx.report({
-            severity: "warning",
-            code: "AccessDenied",
-            operation,
-            message: `${operation} was denied ${count} times in a row, so it was skipped for the rest of this collector. Grant it to read these details.`,
-          });
-        }
+      try {
+        return await failedMay(operation, failure, options);
+      } finally {
+        answered?.();
       }
-      return undefined;
     }
+    answered?.();
     successes.add(operation);
     const parsed = schema.safeParse(response);
     if (!parsed.success) {
-      await report({
-        severity: "warning",
-        code: "MalformedResponse",
+      gap(
         operation,
-        arn: options.arn,
-        message: `AWS answered ${operation} with a response Silkroute could not read (${describeZodIssues(parsed.error)}); those details were left out.`,
-      });
+        {
+          code: "MalformedResponse",
+          message: `AWS answered ${operation} with a response Silkroute could not read (${describeZodIssues(parsed.error)}); those details were left out.`,
+        },
+        options.arn,
+      );
       return undefined;
     }
     return parsed.data;
   }
 
+  /** A secondary call failed: "not configured", a gap, or (for what fails every call) the end of the collector. */
+  async function failedMay(operation: string, failure: unknown, options: MayOptions): Promise<null | undefined> {
+    if (!(failure instanceof CallFailed)) throw failure;
+    const error = failure.original;
+    if (options.absentWhen?.some((name) => errorNames(error).includes(name))) return null;
+    const classified = classifyAwsError(error, { operation, region: ctx.region });
+    if (stopsTheCollector(error, classified)) throw toAwsOperationError(error, { operation, region: ctx.region });
+    gap(operation, classified, options.arn);
+    // An endpoint that does not offer an operation will not offer it for the next resource
+    // (unless it did answer it before: then this answer is about this one call).
+    if (classified.code === "OperationNotOffered" && !successes.has(operation)) skipped.set(operation, classified);
+    if (classified.code === "AccessDenied" && !successes.has(operation)) {
+      const count = (denials.get(operation) ?? 0) + 1;
+      denials.set(operation, count);
+      if (count >= DENIALS_BEFORE_SKIPPING) {
+        skipped.set(operation, classified);
+        await ctx.report({
+          severity: "warning",
+          code: "AccessDenied",
+          operation,
+          message: `${operation} was denied ${count} times in a row, so it was skipped for the rest of this collector. Grant it to read these details.`,
+        });
+      }
+    }
+    return undefined;
+  }
+
   try {
     await body({ must, page, may, report });
   } finally {
+    // Tallies not handed over with a batch belong to a page that was not stored: read again on
+    // resume, it counts them again.
+    closeGapLedger(ctx, gaps);
     for (const { count, sample } of reported.values()) {
       if (count > REPORTS_PER_KIND) {
         await ctx.report({

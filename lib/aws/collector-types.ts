@@ -26,6 +26,33 @@ export interface ResourceRecord {
   tags: Record<string, string>;
   /** The API response(s) the record was built from, as returned (never secret values). */
   raw: Record<string, unknown>;
+  /**
+   * What could not be read about this resource: each secondary call (its tags, a Describe, a
+   * per-resource list) that failed after its retries. The record holds what the list said and
+   * what the other calls read. Absent when nothing is missing.
+   */
+  gaps?: ResourceGap[];
+}
+
+/** A part of a resource that was not read: `operation` failed with `code` after its retries. */
+export interface ResourceGap {
+  /** The API operation whose answer is missing, e.g. "ListTagsForResource". */
+  operation: string;
+  /** Why, as a classified code: "ServiceUnavailable", "OperationNotOffered", "AccessDenied"... */
+  code: string;
+}
+
+/**
+ * How many resources (or calls, for a call about no one resource) a collector found it could not
+ * read with `operation`, because of `code`, since its previous batch. The engine adds these up on
+ * the scan, in the same transaction as the batch, so each is counted once.
+ */
+export interface GapTally extends ResourceGap {
+  count: number;
+  /** What happened, for the scan's issue list (from the first failure). */
+  message: string;
+  /** One resource it happened to, as an example. */
+  arn?: string;
 }
 
 export interface RelationRecord {
@@ -42,6 +69,8 @@ export interface EmitBatch {
   relations: RelationRecord[];
   /** Cursor for the next page, or null when this was the last page. Opaque to the engine. */
   nextCursor: string | null;
+  /** Secondary calls that failed since the previous batch; absent when none did. */
+  gaps?: GapTally[];
 }
 
 export type CollectorIssueSeverity = "warning" | "error";

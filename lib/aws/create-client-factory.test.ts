@@ -4,10 +4,10 @@ import { IoTDataPlaneClient } from "@aws-sdk/client-iot-data-plane";
 import { GetBucketVersioningCommand, S3Client } from "@aws-sdk/client-s3";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { LambdaClient } from "@aws-sdk/client-lambda";
-import { KinesisClient } from "@aws-sdk/client-kinesis";
+import { KinesisClient, ListStreamsCommand } from "@aws-sdk/client-kinesis";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { SNSClient } from "@aws-sdk/client-sns";
-import { TimestreamWriteClient } from "@aws-sdk/client-timestream-write";
+import { ListDatabasesCommand, TimestreamWriteClient } from "@aws-sdk/client-timestream-write";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
@@ -75,10 +75,63 @@ describe("createClientFactory", () => {
     expect(calls.onThrottle).toHaveBeenCalledWith("iot", "ListThings");
   });
 
-  it("retries any 5xx, including ones the SDK alone would not (501)", async () => {
-    const server = await serve((i) => (i === 0 ? jsonError(501, "NotImplemented") : { body: "{}" }));
+  it("retries any 5xx, including ones the SDK alone would not (507), but not 501 Not Implemented", async () => {
+    const server = await serve((i) => (i === 0 ? jsonError(507, "InsufficientStorage") : { body: "{}" }));
     await factory().get(IoTClient).send(new ListThingsCommand({}));
     expect(server.requests).toHaveLength(2);
+    await endpoint?.close();
+    const notImplemented = await serve(() => jsonError(501, "InternalFailure", "API action 'ListThings' for service 'iot' not yet implemented"));
+    const error = await factory()
+      .get(IoTClient)
+      .send(new ListThingsCommand({}))
+      .catch((e: unknown) => e);
+    expect(notImplemented.requests).toHaveLength(1);
+    expect(classifyAwsError(error, { operation: "ListThings" }).code).toBe("OperationNotOffered");
+  });
+
+  it("keeps a retry quota per operation: one that always fails does not use up the retries of the others", async () => {
+    // ListThingTypes always answers 503; ListThings fails once, then works.
+    let listThingsCalls = 0;
+    endpoint = await startLocalEndpoint((request) => {
+      if (request.url.startsWith("/thing-types")) return jsonError(503, "ServiceUnavailableException");
+      listThingsCalls++;
+      return listThingsCalls === 1 ? jsonError(503, "ServiceUnavailableException") : { body: "{}" };
+    });
+    vi.stubEnv("AWS_ENDPOINT_URL", endpoint.url);
+    const client = factory({ quotaOverrides: { "iot:ListThingTypes": 1000 } }).get(IoTClient);
+    // Far more failed retries than the SDK's retry quota (500 tokens, 14 a retry) allows.
+    for (let i = 0; i < 10; i++) await client.send(new ListThingTypesCommand({})).catch(() => undefined);
+    const typeAttempts = endpoint.requests.filter((r) => r.url.startsWith("/thing-types")).length;
+    expect(typeAttempts).toBeLessThan(10 * 8);
+    await expect(client.send(new ListThingsCommand({}))).resolves.toBeDefined();
+    expect(listThingsCalls).toBe(2);
+  });
+
+  it("speaks HTTP/1.1 with every client, Kinesis included", async () => {
+    const f = factory();
+    for (const ClientClass of [IoTClient, IoTDataPlaneClient, S3Client, DynamoDBClient, LambdaClient, KinesisClient, SQSClient, SNSClient, TimestreamWriteClient, IAMClient, KMSClient, CloudWatchLogsClient, CloudTrailClient, STSClient]) {
+      const client = f.get(ClientClass as unknown as new (config: unknown) => { config: { requestHandler: { metadata?: { handlerProtocol?: string } } } });
+      expect(client.config.requestHandler.metadata?.handlerProtocol, ClientClass.name).toBe("http/1.1");
+    }
+    // The local endpoint is a plain HTTP/1.1 server, as many AWS-compatible endpoints are.
+    const server = await serve(() => ({ headers: { "content-type": "application/x-amz-json-1.1" }, body: JSON.stringify({ StreamNames: ["s1"], HasMoreStreams: false }) }));
+    const out = await factory().get(KinesisClient).send(new ListStreamsCommand({}));
+    expect(out.StreamNames).toEqual(["s1"]);
+    expect(server.requests[0]?.headers["x-amz-target"]).toBe("Kinesis_20131202.ListStreams");
+  });
+
+  it.each(["environment", "code"] as const)("keeps Timestream on an endpoint configured in the %s, without endpoint discovery", async (where) => {
+    const answer = (request: { headers: Record<string, unknown> }) =>
+      String(request.headers["x-amz-target"]).endsWith("DescribeEndpoints")
+        ? { headers: { "content-type": "application/x-amz-json-1.0" }, body: JSON.stringify({ Endpoints: [{ Address: "ingest.timestream.eu-west-1.amazonaws.com", CachePeriodInMinutes: 1440 }] }) }
+        : { headers: { "content-type": "application/x-amz-json-1.0" }, body: JSON.stringify({ Databases: [{ DatabaseName: "telemetry" }] }) };
+    endpoint = await startLocalEndpoint((request) => answer(request));
+    if (where === "environment") vi.stubEnv("AWS_ENDPOINT_URL", endpoint.url);
+    const client = factory(where === "code" ? { endpoint: endpoint.url } : {}).get(TimestreamWriteClient);
+    const out = await client.send(new ListDatabasesCommand({}));
+    expect(out.Databases?.[0]?.DatabaseName).toBe("telemetry");
+    await client.send(new ListDatabasesCommand({}));
+    expect(endpoint.requests.map((r) => String(r.headers["x-amz-target"]))).toEqual(["Timestream_20181101.ListDatabases", "Timestream_20181101.ListDatabases"]);
   });
 
   it("gives up after maxAttempts with a classified server error", async () => {

@@ -8,13 +8,22 @@ import "server-only";
  * - waits, before every HTTP attempt including retries, on a token bucket per
  *   `${service}:${operation}` paced at that operation's quota (default-quotas.ts);
  * - reports every attempt and every throttled answer to the ApiCallObserver;
- * - retries throttling, 5xx and timeouts with exponential backoff and full jitter;
- * - gives up on a request after 30 s, so a hung connection cannot hang a scan.
+ * - retries throttling, 5xx and timeouts with exponential backoff and full jitter, with a retry
+ *   quota per operation;
+ * - gives up on a request after 30 s, so a hung connection cannot hang a scan;
+ * - speaks HTTP/1.1 (NodeHttpHandler), Kinesis included: the SDK's Kinesis client would otherwise
+ *   open every connection with an HTTP/2 preface, which HTTP/1.1-only AWS-compatible endpoints
+ *   refuse, and no read Silkroute makes needs HTTP/2 (only Kinesis SubscribeToShard does);
+ * - stays on a configured endpoint: a client with endpoint discovery (Timestream) would ask the
+ *   endpoint where to send its calls (DescribeEndpoints) and follow the answer, even when an
+ *   endpoint is configured through AWS_ENDPOINT_URL or the config file; with an endpoint
+ *   configured, discovery is off and the calls go to that endpoint.
  *
  * One factory serves one connection in one region; the scan engine creates one per region per
  * scan, and every collector of that region shares its clients and token buckets.
  */
 import { S3Client } from "@aws-sdk/client-s3";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import {
   SMITHY_CONTEXT_KEY,
   type FinalizeRequestMiddleware,
@@ -36,6 +45,7 @@ const CONNECTION_TIMEOUT_MS = 5_000;
 
 export const READ_ONLY_GUARD_NAME = "silkrouteReadOnlyGuard";
 export const RATE_LIMIT_NAME = "silkrouteRateLimit";
+export const CONFIGURED_ENDPOINT_NAME = "silkrouteStayOnConfiguredEndpoint";
 
 /** The parts of a resolved SDK client this module relies on. */
 interface SdkClientInternals {
@@ -47,6 +57,9 @@ interface SdkClientInternals {
     isCustomEndpoint?: boolean;
     ignoreConfiguredEndpointUrls?: boolean;
     serviceConfiguredEndpoint?: () => Promise<string | undefined>;
+    endpoint?: () => Promise<unknown>;
+    /** Present on clients that discover their endpoint (Timestream): the DescribeEndpoints command. */
+    endpointDiscoveryCommandCtor?: unknown;
   };
 }
 
@@ -78,11 +91,12 @@ export function createClientFactory(options: AwsClientFactoryOptions): AwsClient
       maxAttempts,
       retryStrategy: createRetryStrategy({ maxAttempts }),
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-      requestHandler: {
+      // An instance, not options: the Kinesis client turns options into an HTTP/2 handler.
+      requestHandler: new NodeHttpHandler({
         requestTimeout: REQUEST_TIMEOUT_MS,
         connectionTimeout: CONNECTION_TIMEOUT_MS,
         throwOnRequestTimeout: true,
-      },
+      }),
       ...(isS3
         ? {
             // Buckets in other regions answer with a redirect; let the SDK follow it.
@@ -103,6 +117,14 @@ export function createClientFactory(options: AwsClientFactoryOptions): AwsClient
       name: READ_ONLY_GUARD_NAME,
       tags: ["SILKROUTE"],
     });
+    if (internals.config.endpointDiscoveryCommandCtor !== undefined) {
+      internals.middlewareStack.add(stayOnConfiguredEndpoint(internals.config), {
+        step: "initialize",
+        priority: "low",
+        name: CONFIGURED_ENDPOINT_NAME,
+        tags: ["SILKROUTE"],
+      });
+    }
     internals.middlewareStack.addRelativeTo(rateLimitAndObserve(service, bucketFor, options), {
       relation: "before",
       toMiddleware: "httpSigningMiddleware",
@@ -153,12 +175,41 @@ async function endpointOverrideInEffect(config: SdkClientInternals["config"] | u
   return Boolean(await config.serviceConfiguredEndpoint?.());
 }
 
+/**
+ * For a client that discovers its endpoint: when an endpoint is configured outside the code
+ * (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, endpoint_url in the config file), resolve it now
+ * and mark it as the client's custom endpoint, as the SDK itself does a step later, so that the
+ * endpoint discovery middleware (build step) leaves the request where it is. An endpoint given in
+ * code (a connection's endpoint) is a custom endpoint already, and discovery skips it.
+ */
+function stayOnConfiguredEndpoint(config: SdkClientInternals["config"]): InitializeMiddleware<object, object> {
+  return (next) => async (args) => {
+    if (!config.isCustomEndpoint && !config.ignoreConfiguredEndpointUrls) {
+      const configured = await config.serviceConfiguredEndpoint?.();
+      if (configured) {
+        const url = new URL(configured);
+        const endpoint = { protocol: url.protocol, hostname: url.hostname, port: url.port ? Number(url.port) : undefined, path: url.pathname };
+        config.endpoint = () => Promise.resolve(endpoint);
+        config.isCustomEndpoint = true;
+      }
+    }
+    return next(args);
+  };
+}
+
+/**
+ * The SDK keeps one retry quota per scope, which it takes from `context.partition_id` (nothing in
+ * the SDK sets it); naming the operation there gives each operation its own quota.
+ */
+const RETRY_SCOPE_KEY = "partition_id";
+
 function readOnlyGuard(service: string, factorySignal: AbortSignal | undefined): InitializeMiddleware<object, object> {
   return (next, context) => async (args) => {
     const operation = operationName(context.commandName ?? "");
     if (!operation || !isReadOnlyOperation(operation)) {
       throw new ReadOnlyViolationError(service, operation || "an unnamed command");
     }
+    (context as Record<string, unknown>)[RETRY_SCOPE_KEY] = `${service}.${operation}`;
     if (factorySignal) {
       // The SDK's retry loop waits on the call's own abort signal; make it honour the factory's too.
       const smithy = smithyContextOf(context);

@@ -16,15 +16,34 @@ describe("FullJitterBackoff", () => {
 describe("createRetryStrategy", () => {
   const noJitter = () => 0;
 
-  it("retries throttling and any 5xx up to maxAttempts, then gives up", async () => {
+  it("retries throttling and any 5xx but 501 up to maxAttempts, then gives up", async () => {
     const strategy = createRetryStrategy({ maxAttempts: 3, random: noJitter });
     let token = await strategy.acquireInitialRetryToken("");
     token = await strategy.refreshRetryTokenForRetry(token, { errorType: "CLIENT_ERROR", error: awsError("SlowDown", 503) as never });
-    token = await strategy.refreshRetryTokenForRetry(token, { errorType: "SERVER_ERROR", error: awsError("NotImplemented", 501) as never });
+    token = await strategy.refreshRetryTokenForRetry(token, { errorType: "SERVER_ERROR", error: awsError("BadGateway", 502) as never });
     expect(token.getRetryCount()).toBe(2);
     await expect(
       strategy.refreshRetryTokenForRetry(token, { errorType: "THROTTLING", error: awsError("ThrottlingException") as never }),
     ).rejects.toThrow();
+  });
+
+  it("does not retry 501 Not Implemented: the endpoint does not offer the operation", async () => {
+    const strategy = createRetryStrategy({ random: noJitter });
+    const token = await strategy.acquireInitialRetryToken("");
+    await expect(
+      strategy.refreshRetryTokenForRetry(token, { errorType: "SERVER_ERROR", error: awsError("NotImplemented", 501) as never }),
+    ).rejects.toThrow();
+  });
+
+  it("keeps a separate retry quota per scope", async () => {
+    const strategy = createRetryStrategy({ maxAttempts: 100, random: noJitter });
+    const failing = async (scope: string) => {
+      let token = await strategy.acquireInitialRetryToken(scope);
+      for (;;) token = await strategy.refreshRetryTokenForRetry(token, { errorType: "TRANSIENT", error: awsError("InternalFailure", 500) as never });
+    };
+    await expect(failing("iot.ListTagsForResource")).rejects.toThrow("No retry token available");
+    const other = await strategy.acquireInitialRetryToken("iot.ListThings");
+    await expect(strategy.refreshRetryTokenForRetry(other, { errorType: "TRANSIENT", error: awsError("InternalFailure", 500) as never })).resolves.toBeDefined();
   });
 
   it("does not retry a client error", async () => {

@@ -3,8 +3,14 @@
  * counting, retry quota, Retry-After hints), with two changes:
  * - the backoff is exponential with full jitter: a random delay between 0 and
  *   min(cap, base * 2^retry), base 1 s after throttling and 100 ms after other failures;
- * - every 5xx answer and every throttling code Silkroute knows (see isThrottlingError) is retried,
- *   where the SDK alone retries only 500/502/503/504 and its own list of codes.
+ * - every 5xx answer (but 501 Not Implemented: the endpoint does not offer the operation) and every
+ *   throttling code Silkroute knows (see isThrottlingError) is retried, where the SDK alone
+ *   retries only 500/502/503/504 and its own list of codes;
+ * - the retry quota (the SDK's circuit breaker: retries spend tokens from a capacity of 500 that
+ *   only successes give back) is kept per retry scope, and the client factory makes the scope
+ *   the operation. One operation failing persistently (an emulator that answers 500 to every
+ *   ListTagsForResource) stops being retried once its own quota is spent, instead of using up
+ *   the retries of every other operation of the same client, the list calls included.
  * Each retried attempt also passes the client's token bucket again (see create-client-factory.ts).
  */
 import { StandardRetryStrategy } from "@smithy/core/retry";
@@ -49,17 +55,39 @@ export interface RetryStrategyOptions {
 }
 
 export function createRetryStrategy(options: RetryStrategyOptions = {}): RetryStrategyV2 & { mode: string } {
-  const inner = new StandardRetryStrategy({
-    maxAttempts: Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
-    baseDelay: BASE_DELAY_MS,
-    backoff: new FullJitterBackoff(options.random),
-  });
+  const create = () =>
+    new StandardRetryStrategy({
+      maxAttempts: Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+      baseDelay: BASE_DELAY_MS,
+      backoff: new FullJitterBackoff(options.random),
+    });
+  // One strategy (one retry quota) per scope; each token remembers the strategy that issued it.
+  const byScope = new Map<string, StandardRetryStrategy>();
+  const issuedBy = new WeakMap<RetryToken, StandardRetryStrategy>();
+  const strategyOf = (token: RetryToken) => issuedBy.get(token) ?? strategyFor("");
+  function strategyFor(scope: string): StandardRetryStrategy {
+    let strategy = byScope.get(scope);
+    if (!strategy) {
+      strategy = create();
+      byScope.set(scope, strategy);
+    }
+    return strategy;
+  }
   return {
-    mode: inner.mode,
-    acquireInitialRetryToken: (scope: string) => inner.acquireInitialRetryToken(scope),
-    refreshRetryTokenForRetry: (token: RetryToken, info: RetryErrorInfo) =>
-      inner.refreshRetryTokenForRetry(token as StandardRetryToken, withSilkrouteErrorType(info)),
-    recordSuccess: (token: RetryToken) => inner.recordSuccess(token as StandardRetryToken),
+    mode: create().mode,
+    async acquireInitialRetryToken(scope: string) {
+      const strategy = strategyFor(scope);
+      const token = await strategy.acquireInitialRetryToken(scope);
+      issuedBy.set(token, strategy);
+      return token;
+    },
+    async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo) {
+      const strategy = strategyOf(token);
+      const next = await strategy.refreshRetryTokenForRetry(token as StandardRetryToken, withSilkrouteErrorType(info));
+      issuedBy.set(next, strategy);
+      return next;
+    },
+    recordSuccess: (token: RetryToken) => strategyOf(token).recordSuccess(token as StandardRetryToken),
   };
 }
 

@@ -20,7 +20,7 @@ export async function streamRelations<P, I>(
     const edges = new BatchBuilder(ctx);
     for (const item of items) relate(item, edges);
     await storing;
-    storing = ctx.storeRelations(edges.toBatch(null).relations);
+    storing = ctx.storeRelations(edges.relationList());
     storing.catch(() => undefined);
   });
   await storing;

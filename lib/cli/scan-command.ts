@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import cliProgress from "cli-progress";
-import { db, pool } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { awsRegionSchema } from "@/lib/plans/plan-input";
 import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
@@ -9,6 +9,7 @@ import { createScan } from "@/lib/inventory/start-scan";
 import { runScanInline } from "@/lib/inventory/run-scan-inline";
 import { scanCounts } from "@/lib/inventory/scan-counts";
 import { getScanProgress } from "@/lib/inventory/get-scan-progress";
+import { groupIssues } from "@/lib/inventory/group-scan-issues";
 import { cliScanTarget } from "@/lib/cli/cli-scan-target";
 import { loadScopedPlan, loadScopedScan } from "@/lib/plans/scoped-plan";
 
@@ -28,7 +29,7 @@ export interface ScanResult {
   scanId: string | null;
   status: "complete" | "partial" | "failed";
   counts: Record<string, Record<string, number>>;
-  errors: Array<{ region: string; code: string; message: string; operation?: string | null; collector?: string | null }>;
+  errors: Array<{ region: string; code: string; message: string; operation?: string | null; collector?: string | null; count?: number; regions?: string[] }>;
 }
 
 export const EXIT_CODE: Record<ScanResult["status"], number> = { complete: 0, partial: 2, failed: 1 };
@@ -93,11 +94,16 @@ export async function runScanCommand(options: ScanOptions, io: { progress: boole
     clearInterval(timer);
     bar?.stop();
   }
-  const issues = await pool().query<{ region: string; code: string; message: string; operation: string | null; collector_id: string | null }>(
-    `SELECT region, code, message, operation, collector_id FROM scan_issues WHERE scan_id = $1 ORDER BY id`,
-    [created.scanId],
-  );
-  const errors: ScanResult["errors"] = issues.rows.map((i) => ({ region: i.region, code: i.code, message: i.message, operation: i.operation, collector: i.collector_id }));
+  const issues = await db().scanIssue.findMany({ where: { scanId: created.scanId }, orderBy: { id: "asc" } });
+  // A gap (a call that failed for many resources) is one entry for the whole scan, with its count.
+  const errors: ScanResult["errors"] = groupIssues(issues).map((i) => ({
+    region: i.region,
+    code: i.code,
+    message: i.message,
+    operation: i.operation,
+    collector: i.collectorId,
+    ...(i.gap ? { count: i.count, regions: i.regions } : {}),
+  }));
   if (status === "cancelled" || status === "interrupted") errors.push({ region: "all", code: "Cancelled", message: "The scan was stopped before it finished; resume it from the app." });
   const final: ScanResult["status"] = status === "complete" ? "complete" : status === "partial" ? "partial" : "failed";
   return { scanId: created.scanId, status: final, counts: await scanCounts(created.scanId), errors };

@@ -26,6 +26,8 @@ export interface ResourceDetail {
   name: string;
   tags: Record<string, string>;
   raw: unknown;
+  /** What the scan could not read about this resource: the operations that failed, and why. */
+  gaps: Array<{ operation: string; code: string }>;
   outgoing: RelationView[];
   incoming: RelationView[];
 }
@@ -37,8 +39,8 @@ export async function getResource(resource: ScopedResource): Promise<ResourceDet
   const resourceId = resource.id;
   const organizationId = resource.plan.organizationId;
   if (!/^\d{1,19}$/.test(resourceId)) throw new AppError("NOT_FOUND", "resourceNotFound");
-  const found = await pool().query<Omit<ResourceDetail, "outgoing" | "incoming"> & { organization_id: string }>(
-    `SELECT r.id::text AS id, r.scan_id AS "scanId", r.plan_id AS "planId", r.arn, r.account_id AS "accountId", r.region, r.kind, r.name, r.tags, r.raw, p.organization_id
+  const found = await pool().query<Omit<ResourceDetail, "outgoing" | "incoming" | "gaps"> & { gaps: unknown; organization_id: string }>(
+    `SELECT r.id::text AS id, r.scan_id AS "scanId", r.plan_id AS "planId", r.arn, r.account_id AS "accountId", r.region, r.kind, r.name, r.tags, r.raw, r.gaps, p.organization_id
      FROM resources r JOIN migration_plans p ON p.id = r.plan_id WHERE r.id = $1`,
     [resourceId],
   );
@@ -58,6 +60,15 @@ export async function getResource(resource: ScopedResource): Promise<ResourceDet
       [row.scanId, row.arn],
     ),
   ]);
-  const { organization_id: _org, ...detail } = row;
-  return { ...detail, outgoing: outgoing.rows, incoming: incoming.rows };
+  const { organization_id: _org, gaps, ...detail } = row;
+  return { ...detail, gaps: readGaps(gaps), outgoing: outgoing.rows, incoming: incoming.rows };
+}
+
+/** The stored gaps, as a list of { operation, code } (anything else in the column is left out). */
+function readGaps(value: unknown): ResourceDetail["gaps"] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((g: unknown) => {
+    const gap = g as { operation?: unknown; code?: unknown } | null;
+    return typeof gap?.operation === "string" && typeof gap.code === "string" ? [{ operation: gap.operation, code: gap.code }] : [];
+  });
 }

@@ -5,6 +5,7 @@ import type { ScopedScan } from "@/lib/plans/scoped-plan";
 import { collectorRegistry } from "@/lib/aws/collector-registry";
 import type { ScanEstimate } from "@/lib/inventory/plan-scan";
 import { GLOBAL_PART } from "@/lib/inventory/plan-scan";
+import { groupIssues, type ScanIssueView } from "@/lib/inventory/group-scan-issues";
 
 export interface TaskProgress {
   collectorId: string;
@@ -46,7 +47,7 @@ export interface ScanProgress {
   resourceCount: number;
   estimate: ScanEstimate | null;
   byRegion: RegionProgress[];
-  issues: Array<{ id: string; region: string; collectorId: string | null; severity: string; code: string; message: string; operation: string | null; arn: string | null }>;
+  issues: ScanIssueView[];
   apiStats: Array<{ region: string; service: string; operation: string; calls: number; throttles: number }>;
   totals: { found: number; calls: number; throttles: number; errors: number; secondsLeft: number | null };
 }
@@ -123,7 +124,7 @@ export async function getScanProgress(scoped: ScopedScan): Promise<ScanProgress>
     resourceCount: scan.status === "running" || scan.status === "queued" ? byRegion.reduce((n, r) => n + r.found, 0) : scan.resourceCount,
     estimate,
     byRegion,
-    issues: issues.map((i) => ({ id: i.id.toString(), region: i.region, collectorId: i.collectorId, severity: i.severity, code: i.code, message: i.message, operation: i.operation, arn: i.arn })),
+    issues: groupIssues(issues),
     apiStats: stats.rows,
     totals: {
       found: byRegion.reduce((n, r) => n + r.found, 0),

@@ -10,6 +10,7 @@ import type { AwsClientFactory } from "@/lib/aws/client-types";
 import type { CollectorContext, CollectorIssue, EmitBatch } from "@/lib/aws/collector-types";
 import { openConnectionFrom, type OpenConnection } from "@/lib/connections/open-connection";
 import { storeBatch } from "@/lib/inventory/store-batch";
+import { recordGaps } from "@/lib/inventory/record-gaps";
 import { ScanCounters } from "@/lib/inventory/scan-counters";
 import { GLOBAL_PART } from "@/lib/inventory/plan-scan";
 import { PHASE2_PART } from "@/lib/inventory/start-scan";
@@ -164,6 +165,7 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
         try {
           await client.query("BEGIN");
           const stored = await storeBatch(client, { scanId, planId: scan.planId }, batch.resources, batch.relations);
+          await recordGaps(client, { scanId, taskId: task.id, region: task.region, collectorId: task.collectorId }, batch.gaps ?? []);
           await client.query(
             `UPDATE scan_tasks SET cursor = $2, pages_done = pages_done + 1, items_found = items_found + $3, updated_at = now() WHERE id = $1`,
             [task.id, batch.nextCursor, stored.resources],

@@ -43,9 +43,10 @@ export async function reopenScan(scoped: ScopedScan): Promise<{ planId: string; 
        WHERE scan_id = $1 AND status IN ('failed', 'cancelled', 'running', 'pending') RETURNING region, collector_id, phase`,
       [scanId],
     );
-    // Problems of the tasks that run again are theirs to report again; the others' stay.
+    // Problems of the tasks that run again are theirs to report again; the others' stay. So do
+    // the gaps: they belong to pages that are stored and will not be read again.
     await sqlQuery(
-      `DELETE FROM scan_issues i WHERE i.scan_id = $1 AND (i.collector_id IS NULL OR EXISTS (
+      `DELETE FROM scan_issues i WHERE i.scan_id = $1 AND NOT i.gap AND (i.collector_id IS NULL OR EXISTS (
          SELECT 1 FROM scan_tasks t WHERE t.scan_id = i.scan_id AND t.collector_id = i.collector_id AND t.region = i.region AND t.status = 'pending'))`,
       [scanId],
     );

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import type pg from "pg";
-import type { RelationRecord, ResourceRecord } from "@/lib/aws/collector-types";
+import type { RelationRecord, ResourceGap, ResourceRecord } from "@/lib/aws/collector-types";
 import { sanitizeString, toStorableJson } from "@/lib/inventory/sanitize-record";
 import { VOLATILE_KEYS, withoutVolatile } from "@/lib/inventory/volatile-fields";
 
@@ -12,9 +12,28 @@ import { VOLATILE_KEYS, withoutVolatile } from "@/lib/inventory/volatile-fields"
  * duplicating them.
  */
 
-/** Equal hashes across two scans mean "unchanged" (kind, name, tags and raw data alike). */
-export function contentHash(r: { kind: string; name: string; tagsJson: string; rawJson: string }): string {
-  return crypto.createHash("sha256").update(r.kind).update("\u0000").update(r.name).update("\u0000").update(r.tagsJson).update("\u0000").update(r.rawJson).digest("base64url");
+/**
+ * Equal hashes across two scans mean "unchanged": kind, name, tags and raw data alike, and the
+ * same parts read. The operations a scan could not read take part (not why they failed): a record
+ * missing its tags is not known to be unchanged from one that has them, even when both show none;
+ * two scans that both missed the same part compare on the rest. A record with nothing missing
+ * hashes as it always has, so scans from before gaps were recorded still compare.
+ */
+export function contentHash(r: { kind: string; name: string; tagsJson: string; rawJson: string; notRead?: readonly string[] }): string {
+  const hash = crypto.createHash("sha256").update(r.kind).update("\u0000").update(r.name).update("\u0000").update(r.tagsJson).update("\u0000").update(r.rawJson);
+  if (r.notRead && r.notRead.length > 0) hash.update("\u0000not read\u0000").update([...new Set(r.notRead)].sort().join("\u0000"));
+  return hash.digest("base64url");
+}
+
+/** The gaps of a record as stored: valid entries only, sorted, no repeats; null when none. */
+function storedGaps(gaps: ResourceRecord["gaps"]): ResourceGap[] | null {
+  const out = new Map<string, ResourceGap>();
+  for (const g of gaps ?? []) {
+    if (typeof g?.operation !== "string" || typeof g?.code !== "string") continue;
+    const gap = { operation: sanitizeString(g.operation).slice(0, 200), code: sanitizeString(g.code).slice(0, 100) };
+    out.set(`${gap.operation}\n${gap.code}`, gap);
+  }
+  return out.size === 0 ? null : [...out.values()].sort((a, b) => a.operation.localeCompare(b.operation) || a.code.localeCompare(b.code));
 }
 
 function searchText(r: { name: string; arn: string; tags: Record<string, string> }): string {
@@ -42,6 +61,7 @@ export async function storeBatch(
     const name = sanitizeString(r.name ?? "");
     const arn = sanitizeString(r.arn);
     const kind = sanitizeString(r.kind);
+    const gaps = storedGaps(r.gaps);
     return {
       arn,
       accountId: sanitizeString(r.accountId),
@@ -50,19 +70,26 @@ export async function storeBatch(
       name,
       tags: tags.text,
       raw: raw.text,
-      hash: contentHash({ kind, name, tagsJson: tags.text, rawJson: VOLATILE_KEYS[kind] ? JSON.stringify(withoutVolatile(kind, raw.value)) : raw.text }),
+      gaps: gaps ? JSON.stringify(gaps) : null,
+      hash: contentHash({
+        kind,
+        name,
+        tagsJson: tags.text,
+        rawJson: VOLATILE_KEYS[kind] ? JSON.stringify(withoutVolatile(kind, raw.value)) : raw.text,
+        notRead: gaps?.map((g) => g.operation),
+      }),
       search: searchText({ name, arn, tags: tags.value as Record<string, string> }),
     };
   });
   if (rows.length > 0) {
     await client.query(
-      `INSERT INTO resources (scan_id, plan_id, arn, account_id, region, kind, name, tags, raw, content_hash, search_text)
-       SELECT $1, $2, t.arn, t.account_id, t.region, t.kind, t.name, t.tags::jsonb, t.raw::jsonb, t.hash, t.search
-       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-         AS t(arn, account_id, region, kind, name, tags, raw, hash, search)
+      `INSERT INTO resources (scan_id, plan_id, arn, account_id, region, kind, name, tags, raw, gaps, content_hash, search_text)
+       SELECT $1, $2, t.arn, t.account_id, t.region, t.kind, t.name, t.tags::jsonb, t.raw::jsonb, t.gaps::jsonb, t.hash, t.search
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+         AS t(arn, account_id, region, kind, name, tags, raw, hash, search, gaps)
        ON CONFLICT (scan_id, arn) DO UPDATE SET
          account_id = EXCLUDED.account_id, region = EXCLUDED.region, kind = EXCLUDED.kind, name = EXCLUDED.name,
-         tags = EXCLUDED.tags, raw = EXCLUDED.raw, content_hash = EXCLUDED.content_hash, search_text = EXCLUDED.search_text`,
+         tags = EXCLUDED.tags, raw = EXCLUDED.raw, gaps = EXCLUDED.gaps, content_hash = EXCLUDED.content_hash, search_text = EXCLUDED.search_text`,
       [
         scan.scanId,
         scan.planId,
@@ -75,6 +102,7 @@ export async function storeBatch(
         rows.map((r) => r.raw),
         rows.map((r) => r.hash),
         rows.map((r) => r.search),
+        rows.map((r) => r.gaps),
       ],
     );
   }

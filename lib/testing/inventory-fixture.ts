@@ -37,6 +37,11 @@ export interface InventoryFixtureOptions extends Partial<Omit<AwsStandInOptions,
   assumeRole?: { roleArn: string; externalId?: string };
   /** The connection's API rate overrides ("service:Operation" or a bare IoT operation). */
   quotaOverrides?: Record<string, number>;
+  /**
+   * Where the scan finds the stand-in: the connection's endpoint (the default), or the SDK's own
+   * AWS_ENDPOINT_URL, set for this process until stop() (the connection then has no endpoint).
+   */
+  endpointFrom?: "connection" | "environment";
 }
 
 export async function createInventoryFixture(options: InventoryFixtureOptions = {}): Promise<InventoryFixture> {
@@ -49,6 +54,7 @@ export async function createInventoryFixture(options: InventoryFixtureOptions = 
     credentials = DEFAULT_CREDENTIALS,
     assumeRole,
     quotaOverrides,
+    endpointFrom = "connection",
     ...serverOptions
   } = options;
   const estate = generateEstate({ seed, regions, thingsPerRegion: things, hostile });
@@ -60,7 +66,7 @@ export async function createInventoryFixture(options: InventoryFixtureOptions = 
     : { authMode: "access-keys" as const, roleArn: null, externalId: null, accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey };
   const { id: connectionId } = await createConnection(
     organizationId,
-    { name: "Stand-in AWS", ...auth, profile: null, endpointUrl: standIn.url, regions: connectionRegions, ...(quotaOverrides ? { quotaOverrides } : {}) },
+    { name: "Stand-in AWS", ...auth, profile: null, endpointUrl: endpointFrom === "connection" ? standIn.url : null, regions: connectionRegions, ...(quotaOverrides ? { quotaOverrides } : {}) },
     null,
   );
   const { id: planId } = await createPlan(
@@ -68,7 +74,16 @@ export async function createInventoryFixture(options: InventoryFixtureOptions = 
     { name: "Fleet move", description: null, sourceConnectionId: connectionId, sourceRegions: connectionRegions, targetRegions: ["cn-shanghai"] },
     null,
   );
-  return { organizationId, planId, connectionId, standIn, estate, regions: connectionRegions, stop: () => standIn.stop() };
+  const previousEndpoint = process.env.AWS_ENDPOINT_URL;
+  if (endpointFrom === "environment") process.env.AWS_ENDPOINT_URL = standIn.url;
+  const stop = async () => {
+    if (endpointFrom === "environment") {
+      if (previousEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL;
+      else process.env.AWS_ENDPOINT_URL = previousEndpoint;
+    }
+    await standIn.stop();
+  };
+  return { organizationId, planId, connectionId, standIn, estate, regions: connectionRegions, stop };
 }
 
 /** Records a scan of the fixture's plan and runs it to its end in this process. */

@@ -1,7 +1,9 @@
 /**
  * Amazon Timestream for LiveAnalytics, write API (awsJson1_0). The SDK discovers its endpoint
- * with DescribeEndpoints first; the stand-in answers with its own host name, so the discovered
- * endpoint is the stand-in again (the SDK keeps the port and scheme it already had).
+ * with DescribeEndpoints first, unless an endpoint is set in code; the stand-in answers with its
+ * own host name, so the discovered endpoint is the stand-in again (the SDK keeps the port and
+ * scheme it already had), or with `timestreamDiscoveryAddress` when given, as AWS answers a host
+ * of its own.
  */
 import { arns } from "../arns";
 import { defineJsonService, int, str } from "../define-json-service";
@@ -62,7 +64,7 @@ export const timestreamService = defineJsonService({
   }),
   handlers: {
     DescribeEndpoints(ctx) {
-      return { Endpoints: [{ Address: ctx.hostname, CachePeriodInMinutes: 1440 }] };
+      return { Endpoints: [{ Address: ctx.discoveryAddress ?? ctx.hostname, CachePeriodInMinutes: 1440 }] };
     },
 
     ListDatabases(ctx, input) {

@@ -53,6 +53,9 @@ describe("iot.certificates", () => {
       description: { caCertificateId: "ca1", validity: { notAfter: "2030-01-01T00:00:00.000Z" } },
     });
     expect(resourceNamed(run, "bbb").raw.description).toBeUndefined();
-    expect(run.issues).toEqual([expect.objectContaining({ code: "NotFound", operation: "DescribeCertificate", arn: `${ARN}:cert/bbb` })]);
+    expect(resourceNamed(run, "bbb").gaps).toEqual([{ operation: "DescribeCertificate", code: "NotFound" }]);
+    expect(resourceNamed(run, "aaa").gaps).toBeUndefined();
+    expect(run.gaps).toEqual([expect.objectContaining({ code: "NotFound", operation: "DescribeCertificate", count: 1, arn: `${ARN}:cert/bbb` })]);
+    expect(run.issues).toEqual([]);
   });
 });

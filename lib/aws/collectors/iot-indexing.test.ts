@@ -30,6 +30,7 @@ describe("iot.indexing", () => {
     iot.on(GetIndexingConfigurationCommand).rejects(awsError("AccessDeniedException", 403));
     const run = await runCollector(iotIndexingCollector, { mocks: [iot] });
     expect(run.resources[0]?.raw).toEqual({ indexNames: [], thingIndexingMode: null });
-    expect(run.issues[0]).toMatchObject({ code: "AccessDenied", operation: "GetIndexingConfiguration" });
+    expect(run.resources[0]?.gaps).toEqual([{ operation: "GetIndexingConfiguration", code: "AccessDenied" }]);
+    expect(run.gaps).toEqual([expect.objectContaining({ code: "AccessDenied", operation: "GetIndexingConfiguration", count: 1 })]);
   });
 });

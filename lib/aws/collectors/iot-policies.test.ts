@@ -83,13 +83,15 @@ describe("iot.policies", () => {
     expect(run.issues[0]?.message).toContain("not valid JSON");
   });
 
-  it("reports access denied on a secondary call instead of failing", async () => {
+  it("records a denied secondary call as a gap instead of failing", async () => {
     iot.on(ListPoliciesCommand).resolves({ policies: [{ policyName: "device" }] });
     iot.on(GetPolicyCommand).resolves({ policyDocument: goodDocument });
     iot.on(ListTargetsForPolicyCommand).rejects(awsError("AccessDeniedException", 403));
     const run = await runCollector(iotPoliciesCollector, { mocks: [iot] });
     expect(run.resources).toHaveLength(1);
     expect(resourceNamed(run, "device").raw.targetCount).toBeUndefined();
-    expect(run.issues).toEqual([expect.objectContaining({ code: "AccessDenied", operation: "ListTargetsForPolicy" })]);
+    expect(resourceNamed(run, "device").gaps).toEqual([{ operation: "ListTargetsForPolicy", code: "AccessDenied" }]);
+    expect(run.gaps).toEqual([expect.objectContaining({ code: "AccessDenied", operation: "ListTargetsForPolicy", count: 1 })]);
+    expect(run.issues).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DescribeThingGroupCommand, IoTClient, ListTagsForResourceCommand, ListThingGroupsCommand, ListThingsInThingGroupCommand } from "@aws-sdk/client-iot";
 import { iotThingGroupsCollector } from "@/lib/aws/collectors/iot-thing-groups";
 import { KIND } from "@/lib/aws/resource-kinds";
-import { edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
+import { awsError, edges, resourceNamed, runCollector, storedRaw, useAwsMock } from "@/lib/aws/testing/run-collector";
 
 const iot = useAwsMock(IoTClient);
 const ARN = "arn:aws:iot:eu-west-1:123456789012";
@@ -39,5 +39,29 @@ describe("iot.thing-groups", () => {
     expect(resourceNamed(run, "lyon")).toMatchObject({ tags: hostile, raw: { memberCount: 3, dynamic: false } });
     expect(resourceNamed(run, "europe").raw).toMatchObject({ dynamic: true, memberCount: 0 });
     expect(iot.commandCalls(ListThingsInThingGroupCommand)[0]?.args[0].input).toMatchObject({ recursive: false, maxResults: 250 });
+  });
+
+  it("goes on to its next page when the tags always fail and DescribeThingGroup is not offered, keeping what the list said", async () => {
+    iot.on(ListThingGroupsCommand).resolves({ thingGroups: [{ groupName: "a", groupArn: `${ARN}:thinggroup/a` }], nextToken: "p2" });
+    iot.on(ListThingGroupsCommand, { nextToken: "p2" }).resolves({ thingGroups: [{ groupName: "b", groupArn: `${ARN}:thinggroup/b` }] });
+    iot.on(DescribeThingGroupCommand).rejects(awsError("UnknownOperationException", 404, "op"));
+    iot.on(ListTagsForResourceCommand).rejects(awsError("InternalFailureException", 500, "An unexpected error has occurred."));
+    iot.on(ListThingsInThingGroupCommand).resolves({ things: ["sensor-1"] });
+    const run = await runCollector(iotThingGroupsCollector, { mocks: [iot] });
+    expect(run.cursors).toEqual(["p2", null]);
+    for (const name of ["a", "b"]) {
+      expect(resourceNamed(run, name)).toMatchObject({
+        tags: {},
+        raw: { group: { groupName: name }, memberCount: 1 },
+        gaps: [
+          { operation: "DescribeThingGroup", code: "OperationNotOffered" },
+          { operation: "ListTagsForResource", code: "ServiceUnavailable" },
+        ],
+      });
+    }
+    // Asked once: the endpoint does not offer it. Counted for both groups, once per page.
+    expect(iot.commandCalls(DescribeThingGroupCommand)).toHaveLength(1);
+    expect(run.gaps.filter((g) => g.operation === "DescribeThingGroup").map((g) => g.count)).toEqual([1, 1]);
+    expect(run.issues).toEqual([]);
   });
 });

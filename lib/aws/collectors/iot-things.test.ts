@@ -72,13 +72,15 @@ describe("iot.things", () => {
     expect(run.operations).not.toContain("GetThingShadow");
   });
 
-  it("reports access denied on ListThingPrincipals and still records every thing", async () => {
+  it("records access denied on ListThingPrincipals as a gap on every thing, and still records every thing", async () => {
     twoPagesOfThings();
     iot.on(ListThingPrincipalsCommand).rejects(awsError("AccessDeniedException", 403));
     const run = await runCollector(iotThingsCollector, { mocks, mode: "deep" });
     expect(run.resources).toHaveLength(3);
-    expect(run.issues[0]).toMatchObject({ code: "AccessDenied", operation: "ListThingPrincipals", severity: "warning" });
-    expect(run.issues[0]?.arn).toMatch(/thing\/sensor-/);
+    for (const thing of run.resources) expect(thing.gaps).toEqual([{ operation: "ListThingPrincipals", code: "AccessDenied" }]);
+    expect(run.gaps.reduce((n, g) => n + g.count, 0)).toBe(3);
+    expect(run.gaps[0]).toMatchObject({ code: "AccessDenied", operation: "ListThingPrincipals" });
+    expect(run.gaps[0]?.arn).toMatch(/thing\/sensor-/);
   });
 
   it("stores classic and named shadows in raw only when shadows are asked for", async () => {

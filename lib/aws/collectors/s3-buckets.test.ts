@@ -84,7 +84,9 @@ describe("s3.buckets", () => {
     expect(bucket.raw).not.toHaveProperty("replication");
     expect(edges(run)).toEqual(["arn:aws:s3:::telemetry-archive -encrypted-by-> arn:aws:kms:eu-central-1:123456789012:alias/lake"]);
     expect(run.relations[0]?.toKind).toBe("AWS::KMS::Alias");
-    expect(run.issues).toEqual([expect.objectContaining({ code: "AccessDenied", operation: "GetBucketReplication", arn: "arn:aws:s3:::telemetry-archive" })]);
+    expect(bucket.gaps).toEqual([{ operation: "GetBucketReplication", code: "AccessDenied" }]);
+    expect(run.gaps).toEqual([expect.objectContaining({ code: "AccessDenied", operation: "GetBucketReplication", count: 1, arn: "arn:aws:s3:::telemetry-archive" })]);
+    expect(run.issues).toEqual([]);
   });
 
   it("relates replication to its destination bucket and role", async () => {

@@ -8,7 +8,7 @@ const sns = useAwsMock(SNSClient);
 const ARN = "arn:aws:sns:eu-west-1:123456789012";
 
 describe("sns.topics", () => {
-  it("reads attributes and tags, and reports a denied tag read", async () => {
+  it("reads attributes and tags, and records a denied tag read as a gap", async () => {
     sns.on(ListTopicsCommand).resolves({ Topics: [{ TopicArn: `${ARN}:ops` }] });
     sns.on(GetTopicAttributesCommand).resolves({ Attributes: { DisplayName: "Ops", KmsMasterKeyId: "alias/aws/sns" } });
     sns.on(ListTagsForResourceCommand).rejects(awsError("AuthorizationError", 403));
@@ -17,6 +17,8 @@ describe("sns.topics", () => {
     expect([ops.topicArn, ops.attributes?.DisplayName, ops.attributes?.KmsMasterKeyId]).toEqual([`${ARN}:ops`, "Ops", "alias/aws/sns"]);
     expect(resourceNamed(run, "ops")).toMatchObject({ tags: {}, raw: { attributes: { DisplayName: "Ops" } } });
     expect(edges(run)).toEqual([`${ARN}:ops -encrypted-by-> arn:aws:kms:eu-west-1:123456789012:alias/aws/sns`]);
-    expect(run.issues).toEqual([expect.objectContaining({ code: "AccessDenied", operation: "ListTagsForResource" })]);
+    expect(resourceNamed(run, "ops").gaps).toEqual([{ operation: "ListTagsForResource", code: "AccessDenied" }]);
+    expect(run.gaps).toEqual([expect.objectContaining({ code: "AccessDenied", operation: "ListTagsForResource", count: 1 })]);
+    expect(run.issues).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import type {
   CollectorDefinition,
   CollectorIssue,
   EmitBatch,
+  GapTally,
   RelationRecord,
   ResourceRecord,
   ScanMode,
@@ -67,6 +68,8 @@ export interface CollectorRun {
   resources: ResourceRecord[];
   relations: RelationRecord[];
   issues: CollectorIssue[];
+  /** What could not be read, as the batches tallied it for the scan. */
+  gaps: GapTally[];
   /** The cursor of each emitted batch. */
   cursors: (string | null)[];
   /** Operations called on the given mocks, in order. */
@@ -132,6 +135,7 @@ export async function runCollector(collector: CollectorDefinition, options: RunC
     resources: batches.flatMap((b) => b.resources),
     relations: [...early, ...batches.flatMap((b) => b.relations)],
     issues,
+    gaps: batches.flatMap((b) => b.gaps ?? []),
     cursors: batches.map((b) => b.nextCursor),
     operations,
     error: killed ? undefined : error,
@@ -162,6 +166,14 @@ function checkCollectorRules(
     }
     if (!how.includeShadows) {
       expect(declared?.shadowsOnly ?? false, `${collector.id} read shadows (${operation}) without being asked`).toBe(false);
+    }
+  }
+  // Every gap on a resource is counted in its batch's tallies.
+  for (const batch of run.batches) {
+    for (const resource of batch.resources) {
+      for (const gap of resource.gaps ?? []) {
+        expect(batch.gaps, `${resource.arn} has a gap its batch did not count`).toContainEqual(expect.objectContaining({ operation: gap.operation, code: gap.code }));
+      }
     }
   }
   if (how.finished) {
