@@ -13,7 +13,7 @@ import { storeBatch } from "@/lib/inventory/store-batch";
 import { ScanCounters } from "@/lib/inventory/scan-counters";
 import { GLOBAL_PART } from "@/lib/inventory/plan-scan";
 import { PHASE2_PART } from "@/lib/inventory/start-scan";
-import { sanitizeString } from "@/lib/inventory/sanitize-record";
+import { capString } from "@/lib/aws/to-raw";
 
 /**
  * Runs one part of a scan: the regional collectors of one region, the global collectors
@@ -78,7 +78,7 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
   const issue = async (taskId: string | null, region: string, collectorId: string | null, i: CollectorIssue) => {
     await pool().query(
       `INSERT INTO scan_issues (scan_id, region, collector_id, severity, code, message, operation, arn) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [scanId, region, collectorId, i.severity, sanitizeString(i.code).slice(0, 100), sanitizeString(i.message).slice(0, 4000), i.operation ?? null, i.arn ? sanitizeString(i.arn) : null],
+      [scanId, region, collectorId, i.severity, capString(i.code).slice(0, 100), capString(i.message).slice(0, 4000), i.operation ?? null, i.arn ? capString(i.arn) : null],
     );
     if (taskId) await pool().query(`UPDATE scan_tasks SET errors = errors + 1, updated_at = now() WHERE id = $1`, [taskId]);
   };
