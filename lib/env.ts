@@ -41,6 +41,8 @@ export type Env = z.infer<typeof schema> & {
   embedded: boolean;
   /** The address users reach the app at. */
   baseUrl: string;
+  /** True when LOG_LEVEL was set (the command line then logs to stderr instead of a file). */
+  logLevelSet: boolean;
 };
 
 export class ConfigError extends Error {
@@ -71,6 +73,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dataDir: path.resolve(data.SILKROUTE_DATA_DIR),
     embedded: !data.DATABASE_URL,
     baseUrl: (data.SILKROUTE_URL ?? `http://localhost:${data.PORT}`).replace(/\/$/, ""),
+    logLevelSet: cleaned.LOG_LEVEL !== undefined,
   };
 }
 

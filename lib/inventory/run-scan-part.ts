@@ -5,6 +5,7 @@ import { logger } from "@/lib/log";
 import { AppError } from "@/lib/errors";
 import { collectorRegistry, getCollector } from "@/lib/aws/collector-registry";
 import { classifyAwsError } from "@/lib/aws/classify-aws-error";
+import { AwsOperationError } from "@/lib/aws/aws-operation-error";
 import { identifyAccountInRegion } from "@/lib/aws/identify-account";
 import type { AwsClientFactory } from "@/lib/aws/client-types";
 import type { CollectorContext, CollectorIssue, EmitBatch } from "@/lib/aws/collector-types";
@@ -206,7 +207,8 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
         }
       } else {
         log.warn({ err, collector: task.collectorId }, "collector failed");
-        await issue(task.id, task.region, task.collectorId, { severity: "error", code: c.code, message: c.message });
+        const operation = err instanceof AwsOperationError ? err.operation : undefined;
+        await issue(task.id, task.region, task.collectorId, { severity: "error", code: c.code, message: c.message, ...(operation ? { operation } : {}) });
       }
       await failTasks([task.id], "failed");
     }
