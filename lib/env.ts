@@ -31,6 +31,8 @@ const schema = z.object({
   SILKROUTE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   SILKROUTE_TRUST_PROXY: booleanString.default(false),
   SILKROUTE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Lets a connection's custom endpoint be a loopback or private address (emulators, the demo's stand-in). */
+  SILKROUTE_ALLOW_PRIVATE_ENDPOINTS: booleanString.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -50,6 +50,8 @@ const childEnv: NodeJS.ProcessEnv = {
   SILKROUTE_SIGNIN_MAX_ATTEMPTS: String(E2E_SIGNIN_MAX_ATTEMPTS),
   SILKROUTE_SIGNIN_WINDOW_SECONDS: "60",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  // The stand-in AWS is on 127.0.0.1; connections to it need loopback endpoints allowed.
+  SILKROUTE_ALLOW_PRIVATE_ENDPOINTS: "true",
   ...(scratch.kind === "postgres" ? { DATABASE_URL: scratch.url } : { DATABASE_URL: "" }),
 };
 const services = runServices(childEnv);

@@ -5,6 +5,7 @@
  */
 import { AwsOperationError } from "@/lib/aws/aws-operation-error";
 import { ReadOnlyViolationError } from "@/lib/aws/read-only-violation-error";
+import { EndpointRefusedError } from "@/lib/aws/endpoint-refused-error";
 
 export type AwsErrorCode =
   | "InvalidCredentials"
@@ -17,6 +18,7 @@ export type AwsErrorCode =
   | "NotFound"
   | "MalformedResponse"
   | "ReadOnlyViolation"
+  | "EndpointRefused"
   | "Aborted"
   | "Unknown";
 
@@ -151,6 +153,9 @@ export function classifyAwsError(err: unknown, context: ClassifyContext = {}): C
   if (err instanceof ReadOnlyViolationError) {
     return { code: "ReadOnlyViolation", message: err.message, retryable: false };
   }
+  if (err instanceof EndpointRefusedError) {
+    return { code: "EndpointRefused", message: err.message, retryable: false };
+  }
   const f = factsOf(err);
   // Timestream's endpoint discovery wraps the real failure in a generic error's `reason`.
   const reason = (err as { reason?: unknown } | null)?.reason;
@@ -226,14 +231,20 @@ export function classifyAwsError(err: unknown, context: ClassifyContext = {}): C
     const hint = f.code === "ENOTFOUND" || f.code === "EAI_AGAIN" ? " Check the region name and any endpoint override." : "";
     return result(
       "NetworkError",
-      `Could not reach AWS${call} (${f.code || f.name || "network error"}). Check the network, proxy and endpoint settings.${hint}`,
+      `Could not reach AWS${call} (${safeName(f.code) || safeName(f.name) || "network error"}). Check the network, proxy and endpoint settings.${hint}`,
       true,
     );
   }
   if (isTransientServerError(err)) {
     return result("ServiceUnavailable", `AWS answered with a server error${call} after every retry. Try again later.`, true);
   }
-  return result("Unknown", `AWS returned an unexpected error${call}${f.name ? ` (${f.name})` : ""}.`);
+  const name = safeName(f.name);
+  return result("Unknown", `AWS returned an unexpected error${call}${name ? ` (${name})` : ""}.`);
+}
+
+/** An error name or code as an endpoint sent it, shown only when it looks like one (the endpoint chose it). */
+function safeName(name: string): string {
+  return /^[A-Za-z][\w.:#-]{0,63}$/.test(name) ? name : "";
 }
 
 /** What a user is told about an opt-in region the account has not enabled. */

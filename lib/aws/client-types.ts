@@ -32,6 +32,11 @@ export interface AwsClientFactoryOptions {
    * local stand-in). Without it the SDK's own settings apply (AWS_ENDPOINT_URL and the like).
    */
   endpoint?: string;
+  /**
+   * The agents every HTTP connection of the clients is opened with, when they must obey rules of
+   * their own (a connection's custom endpoint: lib/connections/create-endpoint-agents.ts).
+   */
+  agents?: { httpAgent: import("node:http").Agent; httpsAgent: import("node:https").Agent };
 }
 
 export interface AwsClientFactory {

@@ -82,6 +82,8 @@ export function createClientFactory(options: AwsClientFactoryOptions): AwsClient
         requestTimeout: REQUEST_TIMEOUT_MS,
         connectionTimeout: CONNECTION_TIMEOUT_MS,
         throwOnRequestTimeout: true,
+        // A connection's custom endpoint: sockets opened only to addresses its rules allow.
+        ...(options.agents ? { httpAgent: options.agents.httpAgent, httpsAgent: options.agents.httpsAgent } : {}),
       },
       ...(isS3
         ? {
