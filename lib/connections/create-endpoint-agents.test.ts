@@ -2,6 +2,19 @@ import dns from "node:dns";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { IoTClient, ListThingsCommand } from "@aws-sdk/client-iot";
+import { IoTDataPlaneClient, ListRetainedMessagesCommand } from "@aws-sdk/client-iot-data-plane";
+import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
+import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { KinesisClient, ListStreamsCommand } from "@aws-sdk/client-kinesis";
+import { ListQueuesCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
+import { ListDatabasesCommand, TimestreamWriteClient } from "@aws-sdk/client-timestream-write";
+import { IAMClient, ListRolesCommand } from "@aws-sdk/client-iam";
+import { KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { CloudTrailClient, DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
 import { createClientFactory } from "@/lib/aws/create-client-factory";
 import { classifyAwsError } from "@/lib/aws/classify-aws-error";
 import { EndpointRefusedError } from "@/lib/aws/endpoint-refused-error";
@@ -75,5 +88,44 @@ describe("the agents of a connection's custom endpoint", () => {
     expect(classifyAwsError(loopback).code).toBe("EndpointRefused");
     // Nothing reached the endpoint after the first call.
     expect(endpoint.requests.length).toBe(before + 1);
+  });
+
+  // Every client class the collectors use, with one of its reads. Each must open its sockets
+  // through the connection's agents, so that the connect-time check applies to it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const clients: Array<[string, new (config: any) => { send(command: any): Promise<unknown> }, () => unknown]> = [
+    ["IoT", IoTClient, () => new ListThingsCommand({})],
+    ["IoT data plane", IoTDataPlaneClient, () => new ListRetainedMessagesCommand({})],
+    ["S3", S3Client, () => new ListBucketsCommand({})],
+    ["DynamoDB", DynamoDBClient, () => new ListTablesCommand({})],
+    ["Lambda", LambdaClient, () => new ListFunctionsCommand({})],
+    ["SQS", SQSClient, () => new ListQueuesCommand({})],
+    ["SNS", SNSClient, () => new ListTopicsCommand({})],
+    ["Timestream", TimestreamWriteClient, () => new ListDatabasesCommand({})],
+    ["IAM", IAMClient, () => new ListRolesCommand({})],
+    ["KMS", KMSClient, () => new ListKeysCommand({})],
+    ["CloudWatch Logs", CloudWatchLogsClient, () => new DescribeLogGroupsCommand({})],
+    ["CloudTrail", CloudTrailClient, () => new DescribeTrailsCommand({})],
+    ["STS", STSClient, () => new GetCallerIdentityCommand({})],
+  ];
+  async function refusedThroughAgents(ClientClass: (typeof clients)[number][1], command: () => unknown) {
+    const before = endpoint.requests.length;
+    const factory = createClientFactory({ region: "eu-central-1", credentials: testCredentials, endpoint: endpoint.url, agents: createEndpointAgents(strict), maxAttempts: 1 });
+    const err = await factory.get(ClientClass).send(command()).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err, "the call must fail").not.toBeNull();
+    expect(classifyAwsError(err).code).toBe("EndpointRefused");
+    expect(endpoint.requests.length).toBe(before);
+  }
+  it.each(clients)("%s opens its sockets through them", async (_name, ClientClass, command) => {
+    await refusedThroughAgents(ClientClass, command);
+  });
+  // Kinesis's default request handler speaks HTTP/2, which ignores HTTP agents: until every client
+  // uses an HTTP/1.1 handler (issue 8, part 3), the save-time and address-literal checks are all
+  // that apply to it. This test starts failing when that lands: then make it a plain test.
+  it.fails("Kinesis opens its sockets through them", async () => {
+    await refusedThroughAgents(KinesisClient, () => new ListStreamsCommand({}));
   });
 });
