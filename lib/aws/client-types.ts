@@ -33,10 +33,11 @@ export interface AwsClientFactoryOptions {
    */
   endpoint?: string;
   /**
-   * The agents every HTTP connection of the clients is opened with, when they must obey rules of
-   * their own (a connection's custom endpoint: lib/connections/create-endpoint-agents.ts).
+   * Makes the agents a client opens its HTTP connections with (called once per client, as the SDK
+   * makes its own), when they must obey rules of their own (a connection's custom endpoint:
+   * lib/connections/create-endpoint-agents.ts).
    */
-  agents?: { httpAgent: import("node:http").Agent; httpsAgent: import("node:https").Agent };
+  agents?: () => { httpAgent: import("node:http").Agent; httpsAgent: import("node:https").Agent };
 }
 
 export interface AwsClientFactory {

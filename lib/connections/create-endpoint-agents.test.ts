@@ -77,7 +77,7 @@ describe("the agents of a connection's custom endpoint", () => {
   it("are used by the SDK clients, whose calls then fail with EndpointRefused and no retry", async () => {
     const before = endpoint.requests.length;
     const factory = (rules: typeof strict, resolve?: typeof dns.lookup) =>
-      createClientFactory({ region: "eu-central-1", credentials: testCredentials, endpoint: `http://sts.rebind.test:${port}`, agents: createEndpointAgents(rules, resolve), maxAttempts: 3 });
+      createClientFactory({ region: "eu-central-1", credentials: testCredentials, endpoint: `http://sts.rebind.test:${port}`, agents: () => createEndpointAgents(rules, resolve), maxAttempts: 3 });
     const ok = await factory(lenient, rebinding("127.0.0.1")).get(STSClient).send(new GetCallerIdentityCommand({}));
     expect(ok.Account).toBe("123456789012");
     expect(endpoint.requests.length).toBe(before + 1);
@@ -110,7 +110,7 @@ describe("the agents of a connection's custom endpoint", () => {
   ];
   async function refusedThroughAgents(ClientClass: (typeof clients)[number][1], command: () => unknown) {
     const before = endpoint.requests.length;
-    const factory = createClientFactory({ region: "eu-central-1", credentials: testCredentials, endpoint: endpoint.url, agents: createEndpointAgents(strict), maxAttempts: 1 });
+    const factory = createClientFactory({ region: "eu-central-1", credentials: testCredentials, endpoint: endpoint.url, agents: () => createEndpointAgents(strict), maxAttempts: 1 });
     const err = await factory.get(ClientClass).send(command()).then(
       () => null,
       (e: unknown) => e,

@@ -61,14 +61,14 @@ export function credentialSettingsOf(row: ConnectionRow): CredentialSettings {
  */
 export function openConnectionFrom(row: ConnectionRow): OpenConnection {
   const endpoint = row.endpointUrl ?? undefined;
-  let agents: EndpointAgents | undefined;
+  let agents: (() => EndpointAgents) | undefined;
   if (endpoint) {
     const rules = endpointRules();
     parseEndpointUrl(endpoint, rules);
-    agents = createEndpointAgents(rules);
+    agents = () => createEndpointAgents(rules);
   }
   const quotaOverrides = (row.quotaOverrides as Record<string, number> | null) ?? undefined;
-  const credentials = resolveCredentials(credentialSettingsOf(row), { region: row.regions[0] ?? "us-east-1", endpoint, agents });
+  const credentials = resolveCredentials(credentialSettingsOf(row), { region: row.regions[0] ?? "us-east-1", endpoint, agents: agents?.() });
   return {
     id: row.id,
     name: row.name,
