@@ -13,7 +13,8 @@ async function tryMetadataEndpoint(page: Page, name: string, endpoint: string) {
   const form = page.getByTestId("create-connection-form");
   await form.locator('input[name="name"]').fill(name);
   await form.locator('input[type="radio"][value="default-chain"]').check();
-  await form.locator("details summary").click();
+  const advanced = form.locator("details");
+  if (!(await advanced.evaluate((d) => (d as HTMLDetailsElement).open))) await advanced.locator("summary").click();
   await form.locator('input[name="endpointUrl"]').fill(endpoint);
   await form.locator('[data-testid="connection-regions"] input[type="checkbox"]').first().check();
   await form.locator('button[type="submit"]').click();
@@ -23,19 +24,19 @@ async function tryMetadataEndpoint(page: Page, name: string, endpoint: string) {
 test("a connection to a cloud metadata address is refused, with the reason by the field", async ({ page }, testInfo) => {
   await page.goto("/settings/connections");
   const form = await tryMetadataEndpoint(page, "Metadata probe", "http://169.254.169.254/latest/meta-data/");
-  await expect(form.getByRole("alert").first()).toContainText("is a cloud metadata service (169.254.169.254): Silkroute never connects to it");
+  await expect(form.getByRole("alert").first()).toContainText("The endpoint 169.254.169.254 is a cloud metadata service: Silkroute never connects to it.");
   await expect(form.getByText("The endpoint 169.254.169.254 is a cloud metadata service").last()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("endpoint-refused-en.png"), fullPage: true });
 
   // The same address written as one decimal number is the same address.
   await form.locator('input[name="endpointUrl"]').fill("http://2852039166/");
   await form.locator('button[type="submit"]').click();
-  await expect(form.getByRole("alert").first()).toContainText("cloud metadata service (169.254.169.254)");
+  await expect(form.getByRole("alert").first()).toContainText("The endpoint 169.254.169.254 is a cloud metadata service");
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   const phoneForm = await tryMetadataEndpoint(page, "Metadata probe", "http://[fd00:ec2::254]/");
-  await expect(phoneForm.getByRole("alert").first()).toContainText("cloud metadata service (fd00:ec2::254)");
+  await expect(phoneForm.getByRole("alert").first()).toContainText("The endpoint fd00:ec2::254 is a cloud metadata service");
   await page.screenshot({ path: testInfo.outputPath("endpoint-refused-phone.png"), fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), "nothing sticks out on a phone").toBe(true);
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -39,16 +39,16 @@ export function refusalOf(cls: AddressClass | null, rules: EndpointRules): Error
 /** The refusal of a host that is an address literal or a metadata service's name, before any DNS lookup. */
 export function refusalOfHost(host: string, rules: EndpointRules): EndpointRefusedError | null {
   const bare = host.replace(/^\[|\]$/g, "");
-  if (isMetadataHostName(bare)) return new EndpointRefusedError("connectionEndpointMetadata", { host: bare, address: bare });
+  if (isMetadataHostName(bare)) return new EndpointRefusedError("connectionEndpointMetadata", { host: bare, via: "none" });
   const reason = refusalOf(classifyAddress(bare), rules);
-  return reason ? new EndpointRefusedError(reason, { host: bare, address: bare }) : null;
+  return reason ? new EndpointRefusedError(reason, { host: bare, via: "none" }) : null;
 }
 
 /** The refusal of what a host name resolved to: the first address the rules forbid. */
 export function refusalOfAddresses(host: string, addresses: string[], rules: EndpointRules): EndpointRefusedError | null {
   for (const address of addresses) {
     const reason = refusalOf(classifyAddress(address), rules);
-    if (reason) return new EndpointRefusedError(reason, { host, address });
+    if (reason) return new EndpointRefusedError(reason, { host, via: address === host ? "none" : address });
   }
   return null;
 }

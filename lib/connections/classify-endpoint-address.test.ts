@@ -126,7 +126,7 @@ describe("the endpoint rules", () => {
     const resolvesTo = (...addresses: string[]) => async () => addresses;
     await expect(checkEndpointUrl("http://aws.internal.example:4566", strict, resolvesTo("52.94.1.1", "169.254.169.254"))).rejects.toMatchObject({
       reason: "connectionEndpointMetadata",
-      params: { host: "aws.internal.example", address: "169.254.169.254" },
+      params: { host: "aws.internal.example", via: "169.254.169.254" },
     });
     await expect(checkEndpointUrl("http://localhost:4566", strict, resolvesTo("::1", "127.0.0.1"))).rejects.toMatchObject({ reason: "connectionEndpointPrivate" });
     await expect(checkEndpointUrl("http://localhost:4566", lenient, resolvesTo("::1", "127.0.0.1"))).resolves.toBeUndefined();

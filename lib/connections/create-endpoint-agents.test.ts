@@ -69,7 +69,7 @@ describe("the agents of a connection's custom endpoint", () => {
     // The same name now resolves to the metadata address: the next socket is refused before connecting.
     const refused = await get(`http://aws.rebind.test:${port}/`, agents.httpAgent).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(EndpointRefusedError);
-    expect(refused).toMatchObject({ reason: "connectionEndpointMetadata", params: { host: "aws.rebind.test", address: "169.254.169.254" } });
+    expect(refused).toMatchObject({ reason: "connectionEndpointMetadata", params: { host: "aws.rebind.test", via: "169.254.169.254" } });
     // A metadata service's own name is refused without a lookup.
     await expect(get(`http://metadata.google.internal:${port}/`, createEndpointAgents(lenient, rebinding("127.0.0.1")).httpAgent)).rejects.toMatchObject({ reason: "connectionEndpointMetadata" });
   });
@@ -83,7 +83,7 @@ describe("the agents of a connection's custom endpoint", () => {
     expect(endpoint.requests.length).toBe(before + 1);
     const err = await factory(lenient, rebinding("169.254.169.254")).get(STSClient).send(new GetCallerIdentityCommand({})).catch((e: unknown) => e);
     expect(classifyAwsError(err)).toMatchObject({ code: "EndpointRefused", retryable: false });
-    expect((err as Error).message).toContain("cloud metadata service (169.254.169.254)");
+    expect((err as Error).message).toContain("is a cloud metadata service (its name resolves to 169.254.169.254)");
     const loopback = await factory(strict, rebinding("127.0.0.1")).get(STSClient).send(new GetCallerIdentityCommand({})).catch((e: unknown) => e);
     expect(classifyAwsError(loopback).code).toBe("EndpointRefused");
     // Nothing reached the endpoint after the first call.
