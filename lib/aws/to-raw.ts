@@ -47,8 +47,16 @@ const SECRET_KEY = /password|passphrase|secret(?!.*arn$)|private.?key|api.?key|^
 const TOKEN_KEY = /token$/i;
 const NOT_A_SECRET_TOKEN = /(next|continuation|pagination|page|client|idempotency|marker|start|sync|cancel|resume|grant)[-_.]?tokens?$/i;
 
+/** Keys repeat across a scan's records (thingName, roleArn...): their verdicts are kept. */
+const keyVerdicts = new Map<string, boolean>();
+
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key) || (TOKEN_KEY.test(key) && !NOT_A_SECRET_TOKEN.test(key));
+  let secret = keyVerdicts.get(key);
+  if (secret === undefined) {
+    secret = SECRET_KEY.test(key) || (TOKEN_KEY.test(key) && !NOT_A_SECRET_TOKEN.test(key));
+    if (keyVerdicts.size < 10_000 && key.length <= 256) keyVerdicts.set(key, secret);
+  }
+  return secret;
 }
 
 /** A string that may hold a secret the patterns below recognise; a cheap test before the replacements. */
@@ -64,7 +72,8 @@ const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*):([^\s/?#@]*)@/gi;
  * bucket and key, an `${aws:iot:s3-presigned-url:...}` placeholder around it) stays.
  */
 export function redactSecretsInString(value: string): string {
-  if (!MAY_HOLD_SECRET.test(value)) return value;
+  // Every pattern below needs an "=" (a query parameter) or an "@" (a URL's user part).
+  if (value.length < 8 || (value.indexOf("=") === -1 && value.indexOf("@") === -1) || !MAY_HOLD_SECRET.test(value)) return value;
   return value
     .replace(PRESIGNED_PARAM, (_m, lead: string, name: string) => `${lead}${name}=${REDACTED}`)
     .replace(URL_PASSWORD, (_m, head: string) => `${head}:${REDACTED}@`);
