@@ -28,7 +28,8 @@ export default defineConfig({
           include: ["lib/**/*.int.test.ts", "doubles/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["lib/testing/integration-global-setup.ts"],
-          env: { LOG_LEVEL: "silent" },
+          // The stand-in AWS listens on 127.0.0.1: connections to it need loopback endpoints allowed.
+          env: { LOG_LEVEL: "silent", SILKROUTE_ALLOW_PRIVATE_ENDPOINTS: "true" },
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -42,6 +42,8 @@ const schema = z.object({
   SILKROUTE_SIGNIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   SILKROUTE_SIGNIN_ACCOUNT_LOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   SILKROUTE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Lets a connection's custom endpoint be a loopback or private address (emulators, the demo's stand-in). */
+  SILKROUTE_ALLOW_PRIVATE_ENDPOINTS: booleanString.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -63,6 +65,8 @@ export type Env = z.infer<typeof schema> & {
   secureCookies: boolean;
   /** Things to say on the console at start (deprecated settings, plain http on a network). */
   warnings: string[];
+  /** True when LOG_LEVEL was set (the command line then logs to stderr instead of a file). */
+  logLevelSet: boolean;
 };
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -126,6 +130,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustedOrigins,
     secureCookies: base.protocol === "https:",
     warnings,
+    logLevelSet: cleaned.LOG_LEVEL !== undefined,
   };
 }
 

@@ -47,6 +47,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silkroute-bench-"));
 process.env.SILKROUTE_DATA_DIR = dataDir;
 process.env.SILKROUTE_SECRET ??= crypto.randomBytes(32).toString("base64");
 process.env.LOG_LEVEL = "warn";
+// The stand-in AWS is on 127.0.0.1; the bench's connection to it needs loopback endpoints allowed.
+process.env.SILKROUTE_ALLOW_PRIVATE_ENDPOINTS = "true";
 resetEnvForTests();
 
 const results: Array<{ name: string; value: string; target: string; ratio: string; ok: boolean }> = [];

@@ -86,6 +86,8 @@ export function ConnectionForm({ initial, onDone, onCancel }: { initial?: Connec
     setPending(false);
     if (!result.ok) {
       if (result.error.fields) setErrors(Object.fromEntries(Object.keys(result.error.fields).map((f) => [f.split(".")[0]!, fieldMessage(f.split(".")[0]!)])));
+      // An endpoint the server refuses (metadata, link-local, private...): said by the field too.
+      else if (result.error.reason?.startsWith("connectionEndpoint")) setErrors({ endpointUrl: errorText({ code: result.error.code, reason: result.error.reason, params: result.error.params }) ?? fieldMessage("endpointUrl") });
       setError(result.error.code === "CONFLICT" ? t("nameTaken") : errorText(result.error));
       return;
     }

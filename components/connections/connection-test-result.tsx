@@ -9,7 +9,11 @@ import type { ConnectionTestResult } from "@/lib/connections/test-connection";
 export function ConnectionTestResultView({ result }: { result: ConnectionTestResult }) {
   const t = useTranslations("settings.connections.test");
   const codes = useTranslations("inventory.issueCodes");
+  const reasons = useTranslations("errors.reasons");
   const explain = (code: string | undefined) => (code && codes.has(code) ? codes(code) : null);
+  // Silkroute's own reason in the reader's language when the problem has one, else its (English) message.
+  const said = (p: { reason?: string; params?: Record<string, string | number>; message?: string }) =>
+    p.reason && reasons.has(p.reason) ? (reasons as (key: string, values?: Record<string, string | number>) => string)(p.reason, p.params ?? {}) : (p.message ?? "");
   return (
     <div className={result.ok ? "rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm" : "rounded-md border border-red-200 bg-red-50 p-3 text-sm"} data-testid="test-result" data-ok={result.ok}>
       <p className="flex items-center gap-2 font-medium">
@@ -21,7 +25,7 @@ export function ConnectionTestResultView({ result }: { result: ConnectionTestRes
           <span className="font-mono text-xs">{result.error.code}</span>
           {explain(result.error.code) ? ` — ${explain(result.error.code)}` : ""}
           <span className="mt-1 block text-slate-700">
-            <SafeText value={result.error.message} />
+            <SafeText value={said(result.error)} />
           </span>
         </p>
       ) : null}
@@ -45,7 +49,7 @@ export function ConnectionTestResultView({ result }: { result: ConnectionTestRes
               <Badge tone={r.ok ? "success" : "danger"}>{r.ok ? t("regionOk") : (r.code ?? t("regionFailed"))}</Badge>
               {!r.ok ? (
                 <span className="text-xs text-slate-700">
-                  {explain(r.code) ?? <SafeText value={r.message ?? ""} />}
+                  {r.reason ? <SafeText value={said(r)} /> : (explain(r.code) ?? <SafeText value={r.message ?? ""} />)}
                 </span>
               ) : null}
             </li>

@@ -1250,10 +1250,36 @@ function buildJobs(ctx: GenerationContext, rng: Prng, scope: ArnScope, n: number
       url: `\${aws:iot:s3-presigned-url:https://s3.amazonaws.com/${firmwareBucket}/firmware/${version}.bin}`,
       checksum: { algorithm: "sha256", value: rng.hex(64) },
     });
+  // Secrets a careless operator put in job documents: a URL pre-signed by hand (SigV4 query
+  // credentials and a session token) next to the ${aws:iot:s3-presigned-url:...} placeholder
+  // AWS IoT signs at delivery, MQTT and API credentials, and one document that is not JSON at all.
+  // A scanner must store none of them (estateSummary().notable.jobDocumentSecrets finds them).
+  const secrets = rng.fork("job-document-secrets");
+  const presigned = (key: string) => {
+    const credential = `ASIA${secrets.alnum(16).toUpperCase()}`;
+    const token = `IQoJb3JpZ2luX2VjE${secrets.alnum(48)}`;
+    const signature = secrets.hex(64);
+    return (
+      `https://${firmwareBucket}.s3.${scope.region}.amazonaws.com/${key}?X-Amz-Algorithm=AWS4-HMAC-SHA256` +
+      `&X-Amz-Credential=${credential}%2F20250601%2F${scope.region}%2Fs3%2Faws4_request&X-Amz-Date=20250601T120000Z&X-Amz-Expires=604800` +
+      `&X-Amz-Security-Token=${token}&X-Amz-SignedHeaders=host&X-Amz-Signature=${signature}`
+    );
+  };
+  const configDoc = (version: string) =>
+    JSON.stringify({
+      operation: "firmwareUpdate",
+      firmwareVersion: version,
+      url: `\${aws:iot:s3-presigned-url:https://s3.amazonaws.com/${firmwareBucket}/firmware/${version}.bin}`,
+      fallbackUrl: presigned(`firmware/${version}.bin`),
+      telemetry: { broker: `mqtts://telemetry:sk-live-job-mqtt-${secrets.alnum(24)}@broker.example.com:8883`, clientId: "fw-updater" },
+      callback: { endpoint: "https://ops.example.com/fw-callback", apiToken: `sk-live-job-api-${secrets.alnum(24)}` },
+    });
+  const scriptDoc = () =>
+    `#!/bin/sh\n# rotate device logs\ncurl -fsSL '${presigned("scripts/rotate-logs.sh")}' -o /tmp/rotate.sh\nAPI_KEY=sk-live-job-key-${secrets.alnum(24)} sh /tmp/rotate.sh\n`;
   const rollout = { maximumPerMinute: 100, exponentialRate: { baseRatePerMinute: 10, incrementFactor: 2, rateIncreaseCriteria: { numberOfSucceededThings: 50 } } };
   const abort = { criteriaList: [{ failureType: "FAILED" as const, action: "CANCEL" as const, thresholdPercentage: 10, minNumberOfExecutedThings: 20 }] };
   const jobTemplates: JobTemplate[] = [
-    { id: "firmware-rollout-template", description: "Staged firmware rollout", document: firmwareDoc("2.1.0"), createdAt: dateBetween(rng), rollout, abort, timeoutMinutes: 60, tags: { purpose: "firmware" } },
+    { id: "firmware-rollout-template", description: "Staged firmware rollout", document: configDoc("2.1.0"), createdAt: dateBetween(rng), rollout, abort, timeoutMinutes: 60, tags: { purpose: "firmware" } },
     { id: "reboot-template", description: "Reboot devices", document: JSON.stringify({ operation: "reboot" }), createdAt: dateBetween(rng), tags: {} },
   ];
   const groupArn = (name: string) => arns.thingGroup(scope, name);
@@ -1280,7 +1306,7 @@ function buildJobs(ctx: GenerationContext, rng: Prng, scope: ArnScope, n: number
       status,
       targetSelection: continuous ? "CONTINUOUS" : "SNAPSHOT",
       targets,
-      document: i % 5 === 4 ? JSON.stringify({ operation: "reboot" }) : firmwareDoc(version),
+      document: i % 5 === 4 ? JSON.stringify({ operation: "reboot" }) : i === 1 ? configDoc(version) : i === 3 ? scriptDoc() : firmwareDoc(version),
       createdAt,
       lastUpdatedAt: createdAt + rng.int(1, 30) * DAY,
       completedAt: status === "COMPLETED" || status === "CANCELED" ? createdAt + rng.int(1, 30) * DAY : undefined,
@@ -1461,6 +1487,8 @@ export interface EstateSummary {
     danglingFunctionArns: Array<{ region: string; ruleName: string; functionArn: string }>;
     hostileThings: Array<{ region: string; thingName: string }>;
     lambdaSecretValues: string[];
+    /** Credentials planted in job and job template documents (pre-signed URL signatures, passwords, keys). */
+    jobDocumentSecrets: string[];
   };
 }
 
@@ -1468,7 +1496,7 @@ export function estateSummary(estate: Estate): EstateSummary {
   const perRegion = expectedCounts(estate);
   const totals = zeroCounts();
   for (const counts of Object.values(perRegion)) for (const type of CFN_TYPES) totals[type] += counts[type];
-  const notable: EstateSummary["notable"] = { malformedPolicies: [], danglingFunctionArns: [], hostileThings: [], lambdaSecretValues: [] };
+  const notable: EstateSummary["notable"] = { malformedPolicies: [], danglingFunctionArns: [], hostileThings: [], lambdaSecretValues: [], jobDocumentSecrets: [] };
   for (const region of estate.regions) {
     const r = estate.byRegion[region] as RegionEstate;
     for (const policy of r.iot.policies) {
@@ -1489,6 +1517,9 @@ export function estateSummary(estate: Estate): EstateSummary {
     }
     for (const thing of r.iot.things) if ("note" in thing.attributes) notable.hostileThings.push({ region, thingName: thing.name });
     for (const fn of r.lambdaFunctions) for (const value of Object.values(fn.environment)) if (value.includes("sk-live")) notable.lambdaSecretValues.push(value);
+    for (const doc of [...r.iot.jobs, ...r.iot.jobTemplates].map((j) => j.document)) {
+      for (const m of doc.matchAll(/sk-live-job-[a-z]+-[a-z0-9]+|X-Amz-(?:Credential|Security-Token|Signature)=([^&%'"\s]+)/g)) notable.jobDocumentSecrets.push(m[1] ?? m[0]);
+    }
   }
   return {
     accountId: estate.accountId,

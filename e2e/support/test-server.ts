@@ -74,6 +74,8 @@ const childEnv: NodeJS.ProcessEnv = {
   SILKROUTE_SIGNIN_ACCOUNT_WINDOW_SECONDS: "600",
   SILKROUTE_SIGNIN_ACCOUNT_LOCK_SECONDS: "600",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  // The stand-in AWS is on 127.0.0.1; connections to it need loopback endpoints allowed.
+  SILKROUTE_ALLOW_PRIVATE_ENDPOINTS: "true",
   ...(scratch.kind === "postgres" ? { DATABASE_URL: scratch.url } : { DATABASE_URL: "" }),
 };
 const services = runServices(childEnv);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
 import type { RequestContext } from "@/lib/request-context";
 
@@ -31,11 +32,12 @@ const clip = (value: string | null | undefined, max: number) => (value == null ?
 /**
  * Appends one row to the audit log. The table refuses updates and deletes, so this is the only
  * way rows change. An audit write that fails is logged as an error and rethrown: an action whose
- * record cannot be kept must not look done.
+ * record cannot be kept must not look done. Pass the transaction of the change (`client`) to write
+ * both or neither.
  */
-export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
+export async function recordAuditEvent(input: AuditEventInput, client: Pick<Prisma.TransactionClient, "auditEvent"> = db()): Promise<void> {
   try {
-    await db().auditEvent.create({
+    await client.auditEvent.create({
       data: {
         actorId: input.actor?.id ?? null,
         actorEmail: clip(input.actor?.email, 320),

@@ -5,6 +5,7 @@
  */
 import { AwsOperationError } from "@/lib/aws/aws-operation-error";
 import { ReadOnlyViolationError } from "@/lib/aws/read-only-violation-error";
+import { EndpointRefusedError } from "@/lib/aws/endpoint-refused-error";
 
 export type AwsErrorCode =
   | "InvalidCredentials"
@@ -18,6 +19,7 @@ export type AwsErrorCode =
   | "OperationNotOffered"
   | "MalformedResponse"
   | "ReadOnlyViolation"
+  | "EndpointRefused"
   | "Aborted"
   | "Unknown";
 
@@ -206,6 +208,9 @@ export function classifyAwsError(err: unknown, context: ClassifyContext = {}): C
   if (err instanceof ReadOnlyViolationError) {
     return { code: "ReadOnlyViolation", message: err.message, retryable: false };
   }
+  if (err instanceof EndpointRefusedError) {
+    return { code: "EndpointRefused", message: err.message, retryable: false };
+  }
   const f = factsOf(err);
   // Timestream's endpoint discovery wraps the real failure in a generic error's `reason`.
   const reason = (err as { reason?: unknown } | null)?.reason;
@@ -284,7 +289,7 @@ export function classifyAwsError(err: unknown, context: ClassifyContext = {}): C
     const hint = f.code === "ENOTFOUND" || f.code === "EAI_AGAIN" ? " Check the region name and any endpoint override." : "";
     return result(
       "NetworkError",
-      `Could not reach AWS${call} (${f.code || f.name || "network error"}). Check the network, proxy and endpoint settings.${hint}`,
+      `Could not reach AWS${call} (${safeName(f.code) || safeName(f.name) || "network error"}). Check the network, proxy and endpoint settings.${hint}`,
       true,
     );
   }
@@ -294,7 +299,13 @@ export function classifyAwsError(err: unknown, context: ClassifyContext = {}): C
   if (UNPARSEABLE.test(f.message)) {
     return result("MalformedResponse", `AWS answered${call} with a response Silkroute could not read.`);
   }
-  return result("Unknown", `AWS returned an unexpected error${call}${f.name ? ` (${f.name})` : ""}.`);
+  const name = safeName(f.name);
+  return result("Unknown", `AWS returned an unexpected error${call}${name ? ` (${name})` : ""}.`);
+}
+
+/** An error name or code as an endpoint sent it, shown only when it looks like one (the endpoint chose it). */
+function safeName(name: string): string {
+  return /^[A-Za-z][\w.:#-]{0,63}$/.test(name) ? name : "";
 }
 
 /** What a user is told about an operation the endpoint does not implement. */

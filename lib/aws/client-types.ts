@@ -32,6 +32,12 @@ export interface AwsClientFactoryOptions {
    * local stand-in). Without it the SDK's own settings apply (AWS_ENDPOINT_URL and the like).
    */
   endpoint?: string;
+  /**
+   * Makes the agents a client opens its HTTP connections with (called once per client, as the SDK
+   * makes its own), when they must obey rules of their own (a connection's custom endpoint:
+   * lib/connections/create-endpoint-agents.ts).
+   */
+  agents?: () => { httpAgent: import("node:http").Agent; httpsAgent: import("node:https").Agent };
 }
 
 export interface AwsClientFactory {

@@ -85,6 +85,7 @@ export function createClientFactory(options: AwsClientFactoryOptions): AwsClient
     const isS3 = (ClientClass as unknown) === S3Client;
     // Filled in once the client exists; the S3 path-style provider below reads it lazily.
     let resolved: SdkClientInternals["config"] | undefined;
+    const agents = options.agents?.();
     const client = new ClientClass({
       region: options.region,
       credentials: options.credentials,
@@ -96,6 +97,8 @@ export function createClientFactory(options: AwsClientFactoryOptions): AwsClient
         requestTimeout: REQUEST_TIMEOUT_MS,
         connectionTimeout: CONNECTION_TIMEOUT_MS,
         throwOnRequestTimeout: true,
+        // A connection's custom endpoint: sockets opened only to addresses its rules allow.
+        ...(agents ? { httpAgent: agents.httpAgent, httpsAgent: agents.httpsAgent } : {}),
       }),
       ...(isS3
         ? {

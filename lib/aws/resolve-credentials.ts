@@ -61,6 +61,8 @@ export interface ResolveCredentialsOptions {
   region?: string;
   /** Endpoint for that STS call, when the connection overrides AWS's endpoints. */
   endpoint?: string;
+  /** The agents for that STS call's sockets (a connection's custom endpoint rules). */
+  agents?: { httpAgent: import("node:http").Agent; httpsAgent: import("node:https").Agent };
 }
 
 export function resolveCredentials(
@@ -83,7 +85,13 @@ export function resolveCredentials(
           },
           masterCredentials: settings.sourceProfile ? fromIni({ profile: settings.sourceProfile }) : fromNodeProviderChain(),
           ...(options.region || options.endpoint
-            ? { clientConfig: { ...(options.region ? { region: options.region } : {}), ...(options.endpoint ? { endpoint: options.endpoint } : {}) } }
+            ? {
+                clientConfig: {
+                  ...(options.region ? { region: options.region } : {}),
+                  ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+                  ...(options.agents ? { requestHandler: { httpAgent: options.agents.httpAgent, httpsAgent: options.agents.httpsAgent } } : {}),
+                },
+              }
             : {}),
         }),
       );

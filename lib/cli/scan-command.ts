@@ -1,29 +1,50 @@
 import "server-only";
 import { z } from "zod";
-import cliProgress from "cli-progress";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, reasonText } from "@/lib/errors";
 import { awsRegionSchema } from "@/lib/plans/plan-input";
 import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
 import { createScan } from "@/lib/inventory/start-scan";
 import { runScanInline } from "@/lib/inventory/run-scan-inline";
 import { scanCounts } from "@/lib/inventory/scan-counts";
-import { getScanProgress } from "@/lib/inventory/get-scan-progress";
 import { groupIssues } from "@/lib/inventory/group-scan-issues";
-import { cliScanTarget } from "@/lib/cli/cli-scan-target";
-import { loadScopedPlan, loadScopedScan } from "@/lib/plans/scoped-plan";
+import { cliScanTarget, type CliActor } from "@/lib/cli/cli-scan-target";
+import { showScanProgress } from "@/lib/cli/show-scan-progress";
+import { loadScopedPlan } from "@/lib/plans/scoped-plan";
 
-export const scanOptionsSchema = z.object({
-  region: z.array(awsRegionSchema).min(1, "name at least one region with --region"),
-  profile: z.string().min(1).max(128).optional(),
-  roleArn: z.string().min(1).max(2048).optional(),
-  externalId: z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, "must be 2 to 1,224 letters, digits or +=,.@:/-").optional(),
-  mode: z.enum(["summary", "deep"]).default("summary"),
-  shadows: z.boolean().default(false),
-  plan: z.string().min(1).max(120).default("Command line scans"),
-  json: z.boolean().default(false),
-});
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+/** Every flag of `silkroute scan`, checked before anything is opened or written. */
+export const scanOptionsSchema = z
+  .object({
+    region: z.array(awsRegionSchema).max(40).default([]),
+    profile: z.string().min(1).max(128).optional(),
+    roleArn: z.string().min(1).max(2048).regex(ROLE_ARN, reasonText("cliRoleArnInvalid")).optional(),
+    externalId: z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, "must be 2 to 1,224 letters, digits or +=,.@:/-").optional(),
+    mode: z.enum(["summary", "deep"]).default("summary"),
+    shadows: z.boolean().default(false),
+    plan: z.string().trim().min(1).max(120).default("Command line scans"),
+    useConnection: z.boolean().default(false),
+    repoint: z.boolean().default(false),
+    json: z.boolean().default(false),
+    verbose: z.boolean().default(false),
+    logFile: z.string().min(1).max(4096).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.region.length === 0 && !v.useConnection) ctx.addIssue({ code: "custom", path: ["region"], message: "name at least one region with --region" });
+    if (v.externalId && !v.roleArn) ctx.addIssue({ code: "custom", path: ["externalId"], message: reasonText("cliExternalIdNeedsRole") });
+    if (v.profile && v.roleArn) ctx.addIssue({ code: "custom", path: ["profile"], message: reasonText("cliProfileOrRole") });
+    if (v.shadows && v.mode !== "deep") ctx.addIssue({ code: "custom", path: ["shadows"], message: "device shadows are read only in a deep scan: add --mode deep" });
+    if (v.useConnection && (v.profile || v.roleArn || v.externalId || v.repoint)) {
+      ctx.addIssue({ code: "custom", path: ["useConnection"], message: reasonText("cliUseConnectionAlone") });
+    }
+  });
 export type ScanOptions = z.infer<typeof scanOptionsSchema>;
+
+/** "roleArn" -> "--role-arn", for messages about flags. */
+export function flagName(key: PropertyKey | undefined): string {
+  return `--${String(key ?? "input").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
 
 export interface ScanResult {
   scanId: string | null;
@@ -34,65 +55,44 @@ export interface ScanResult {
 
 export const EXIT_CODE: Record<ScanResult["status"], number> = { complete: 0, partial: 2, failed: 1 };
 
-/** Runs a scan in this process, with a progress bar on stderr, and returns its result. */
-export async function runScanCommand(options: ScanOptions, io: { progress: boolean; signal: AbortSignal }): Promise<ScanResult> {
+export interface ScanIo {
+  /** Draw progress bars on stderr. */
+  progress: boolean;
+  signal: AbortSignal;
+  who: CliActor;
+  /** Says something on the terminal (stderr): what the command changed. */
+  notice(line: string): void;
+}
+
+/** Runs a scan in this process, with progress bars on stderr, and returns its result. */
+export async function runScanCommand(options: ScanOptions, io: ScanIo): Promise<ScanResult> {
   const organizationId = await ensureDefaultOrganization();
-  const target = await cliScanTarget(organizationId, options.region, options, options.plan);
+  const target = await cliScanTarget(
+    organizationId,
+    {
+      regions: options.region,
+      credentials: { profile: options.profile, roleArn: options.roleArn, externalId: options.externalId },
+      planName: options.plan,
+      useConnection: options.useConnection,
+      repoint: options.repoint,
+    },
+    io.who,
+  );
+  for (const line of target.notices) io.notice(line);
   const plan = await loadScopedPlan(organizationId, target.planId);
   const created = await createScan(
     plan,
-    { mode: options.mode, includeShadows: options.shadows, regions: options.region },
+    { mode: options.mode, includeShadows: options.shadows, ...(target.regions.length ? { regions: target.regions } : {}) },
     { requestedById: null, origin: "cli" },
   );
-  let bar: cliProgress.MultiBar | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  if (io.progress) {
-    bar = new cliProgress.MultiBar(
-      {
-        stream: process.stderr,
-        format: " {region} |{bar}| {found} found · {calls} calls · {throttles} throttled · {errors} errors · {eta}",
-        hideCursor: true,
-        clearOnComplete: false,
-        barsize: 24,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    const bars = new Map<string, cliProgress.SingleBar>();
-    const refresh = async () => {
-      const progress = await loadScopedScan(organizationId, created.scanId).then(getScanProgress).catch(() => null);
-      if (!progress) return;
-      for (const r of progress.byRegion) {
-        const totalCalls = progress.estimate?.byRegion[r.region]?.calls ?? 0;
-        const payload = {
-          region: r.region.padEnd(14),
-          found: r.found,
-          calls: r.calls,
-          throttles: r.throttles,
-          errors: r.errors,
-          eta: r.status === "done" || r.status === "failed" ? r.status : r.secondsLeft != null ? `~${Math.ceil(r.secondsLeft)} s left` : r.status,
-        };
-        const total = Math.max(totalCalls, r.calls, 1);
-        const value = r.status === "done" || r.status === "failed" ? total : Math.min(r.calls, total - 1);
-        let b = bars.get(r.region);
-        if (!b) {
-          b = bar!.create(total, value, payload);
-          bars.set(r.region, b);
-        } else {
-          b.setTotal(total);
-          b.update(value, payload);
-        }
-      }
-    };
-    timer = setInterval(() => void refresh(), 500);
-  }
+  const progress = io.progress ? showScanProgress(organizationId, created.scanId) : null;
   const onAbort = () => void db().scan.update({ where: { id: created.scanId }, data: { cancelRequested: true } }).catch(() => undefined);
   io.signal.addEventListener("abort", onAbort, { once: true });
   let status: string;
   try {
     status = await runScanInline(created.scanId, created.parts, { signal: io.signal });
   } finally {
-    clearInterval(timer);
-    bar?.stop();
+    await progress?.stop();
   }
   const issues = await db().scanIssue.findMany({ where: { scanId: created.scanId }, orderBy: { id: "asc" } });
   // A gap (a call that failed for many resources) is one entry for the whole scan, with its count.
@@ -109,8 +109,14 @@ export async function runScanCommand(options: ScanOptions, io: { progress: boole
   return { scanId: created.scanId, status: final, counts: await scanCounts(created.scanId), errors };
 }
 
+/** A scan that did not start: the error's code and its message (never a stack trace). */
 export function failedResult(err: unknown): ScanResult {
   const message = err instanceof AppError || err instanceof Error ? err.message : "The scan could not start.";
   const code = err instanceof AppError ? err.code : ((err as { code?: string })?.code ?? "FAILED");
   return { scanId: null, status: "failed", counts: {}, errors: [{ region: "all", code: String(code), message }] };
+}
+
+/** A scan refused before it started (flags not understood or not valid): nothing was written. */
+export function refusedResult(code: string, message: string): ScanResult {
+  return { scanId: null, status: "failed", counts: {}, errors: [{ region: "all", code, message }] };
 }

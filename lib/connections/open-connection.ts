@@ -6,6 +6,8 @@ import { decryptSecret } from "@/lib/crypto/encrypt-secret";
 import { resolveCredentials, type CredentialSettings } from "@/lib/aws/resolve-credentials";
 import { createClientFactory } from "@/lib/aws/create-client-factory";
 import type { ApiCallObserver, AwsClientFactory } from "@/lib/aws/client-types";
+import { endpointRules, parseEndpointUrl } from "@/lib/connections/check-endpoint-url";
+import { createEndpointAgents, type EndpointAgents } from "@/lib/connections/create-endpoint-agents";
 
 export interface OpenConnection {
   id: string;
@@ -52,11 +54,21 @@ export function credentialSettingsOf(row: ConnectionRow): CredentialSettings {
   }
 }
 
-/** Everything needed to call AWS as a connection: credentials (decrypted here, in memory only) and clients per region. */
+/**
+ * Everything needed to call AWS as a connection: credentials (decrypted here, in memory only) and
+ * clients per region. A custom endpoint is checked against the endpoint rules here (its host as
+ * written) and on every socket the clients open (the addresses its name resolves to then).
+ */
 export function openConnectionFrom(row: ConnectionRow): OpenConnection {
   const endpoint = row.endpointUrl ?? undefined;
+  let agents: (() => EndpointAgents) | undefined;
+  if (endpoint) {
+    const rules = endpointRules();
+    parseEndpointUrl(endpoint, rules);
+    agents = () => createEndpointAgents(rules);
+  }
   const quotaOverrides = (row.quotaOverrides as Record<string, number> | null) ?? undefined;
-  const credentials = resolveCredentials(credentialSettingsOf(row), { region: row.regions[0] ?? "us-east-1", endpoint });
+  const credentials = resolveCredentials(credentialSettingsOf(row), { region: row.regions[0] ?? "us-east-1", endpoint, agents: agents?.() });
   return {
     id: row.id,
     name: row.name,
@@ -65,7 +77,7 @@ export function openConnectionFrom(row: ConnectionRow): OpenConnection {
     quotaOverrides,
     credentials,
     factory: (region, options = {}) =>
-      createClientFactory({ region, credentials, endpoint, quotaOverrides, observer: options.observer, signal: options.signal }),
+      createClientFactory({ region, credentials, endpoint, agents, quotaOverrides, observer: options.observer, signal: options.signal }),
   };
 }
 

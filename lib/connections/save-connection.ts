@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { encryptSecret } from "@/lib/crypto/encrypt-secret";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AwsConnectionInput } from "@/lib/connections/connection-input";
+import { checkEndpointUrl } from "@/lib/connections/check-endpoint-url";
 
 function fields(input: AwsConnectionInput) {
   return {
@@ -25,9 +26,13 @@ function conflict(err: unknown): never {
   throw err;
 }
 
-/** Creates an AWS connection; a secret access key is stored only encrypted (AES-256-GCM). */
+/**
+ * Creates an AWS connection; a secret access key is stored only encrypted (AES-256-GCM). A custom
+ * endpoint must pass the endpoint rules, its host name resolved now (check-endpoint-url.ts).
+ */
 export async function createConnection(organizationId: string, input: AwsConnectionInput, createdById: string | null): Promise<{ id: string }> {
   if (input.authMode === "access-keys" && !input.secretAccessKey) throw new AppError("VALIDATION_FAILED", "connectionSecretRequired");
+  if (input.endpointUrl) await checkEndpointUrl(input.endpointUrl);
   const id = crypto.randomUUID();
   await db()
     .cloudConnection.create({
@@ -47,6 +52,7 @@ export async function createConnection(organizationId: string, input: AwsConnect
 export async function updateConnection(organizationId: string, connectionId: string, input: AwsConnectionInput): Promise<void> {
   const existing = await db().cloudConnection.findFirst({ where: { id: connectionId, organizationId, provider: "aws" } });
   if (!existing) throw new AppError("NOT_FOUND", "connectionNotFound");
+  if (input.endpointUrl) await checkEndpointUrl(input.endpointUrl);
   let secretCiphertext: string | null = null;
   if (input.authMode === "access-keys") {
     if (input.secretAccessKey) secretCiphertext = encryptSecret(input.secretAccessKey, connectionId);

@@ -1,24 +1,59 @@
 import "server-only";
 import { DescribeEndpointCommand, IoTClient } from "@aws-sdk/client-iot";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorParams } from "@/lib/errors";
 import { identifyAccount } from "@/lib/aws/identify-account";
 import { classifyAwsError } from "@/lib/aws/classify-aws-error";
+import { EndpointRefusedError } from "@/lib/aws/endpoint-refused-error";
 import { openConnection } from "@/lib/connections/open-connection";
+
+/** A problem found by the test: a code, Silkroute's own short message, and its reason when it has one (to translate). */
+export interface TestProblem {
+  code: string;
+  message: string;
+  reason?: string;
+  params?: ErrorParams;
+}
 
 export interface ConnectionTestResult {
   ok: boolean;
   accountId: string | null;
   identity: string | null;
   /** A problem with the credentials themselves, for every region. */
-  error: { code: string; message: string } | null;
-  regions: Array<{ region: string; ok: boolean; code?: string; message?: string }>;
+  error: TestProblem | null;
+  regions: Array<{ region: string; ok: boolean } & Partial<TestProblem>>;
+}
+
+/** The longest message a test shows or stores per problem. */
+const MAX_MESSAGE = 300;
+
+/**
+ * Text fit to show: no control or bidirectional-override characters, one line, at most 300
+ * characters. The messages are Silkroute's own (classifyAwsError's, the endpoint rules'); this
+ * also bounds any part an endpoint's answer could have put in them (an error name).
+ */
+export function safeMessage(text: string, max = MAX_MESSAGE): string {
+  const clean = text.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]+/gu, " ").replace(/\s+/g, " ").trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+const IDENTITY_ARN = /^arn:aws[a-z-]*:(iam|sts)::\d{12}:[\w+=,.@/-]{1,512}$/;
+
+function problemOf(err: unknown, context: { operation: string; region: string }): TestProblem {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof EndpointRefusedError) return { code: "EndpointRefused", message: safeMessage(e.message), reason: e.reason, params: e.params };
+  }
+  const c = classifyAwsError(err, context);
+  return { code: c.code, message: safeMessage(c.message) };
 }
 
 /**
  * Checks a connection the way a scan will use it: who the credentials are (STS
  * GetCallerIdentity), then one read-only IoT call in each chosen region (DescribeEndpoint), so an
- * opt-in region that is not enabled or a missing IoT permission shows before a scan starts.
+ * opt-in region that is not enabled or a missing IoT permission shows before a scan starts. It
+ * shows no part of the endpoint's answers beyond an account id and a caller ARN of the expected
+ * shapes; problems are Silkroute's own short messages.
  */
 export async function testConnection(organizationId: string, connectionId: string): Promise<ConnectionTestResult> {
   let connection;
@@ -26,8 +61,11 @@ export async function testConnection(organizationId: string, connectionId: strin
     connection = await openConnection(organizationId, connectionId);
   } catch (err) {
     if (err instanceof AppError && err.code === "NOT_FOUND") throw err;
-    const message = err instanceof Error ? err.message : "The connection settings are not valid.";
-    return record(connectionId, { ok: false, accountId: null, identity: null, error: { code: "InvalidSettings", message }, regions: [] });
+    const error: TestProblem =
+      err instanceof AppError
+        ? { code: err.reason.startsWith("connectionEndpoint") ? "EndpointRefused" : "InvalidSettings", message: safeMessage(err.message), reason: err.reason, params: err.params }
+        : { code: "InvalidSettings", message: "The connection settings are not valid." };
+    return record(connectionId, { ok: false, accountId: null, identity: null, error, regions: [] });
   }
   const signal = AbortSignal.timeout(60_000);
   const home = connection.regions[0] ?? "us-east-1";
@@ -35,8 +73,7 @@ export async function testConnection(organizationId: string, connectionId: strin
   try {
     identity = await identifyAccount(connection.factory(home, { signal }), signal);
   } catch (err) {
-    const c = classifyAwsError(err, { operation: "GetCallerIdentity", region: home });
-    return record(connectionId, { ok: false, accountId: null, identity: null, error: { code: c.code, message: c.message }, regions: [] });
+    return record(connectionId, { ok: false, accountId: null, identity: null, error: problemOf(err, { operation: "GetCallerIdentity", region: home }), regions: [] });
   }
   const regions = await Promise.all(
     connection.regions.map(async (region) => {
@@ -44,12 +81,17 @@ export async function testConnection(organizationId: string, connectionId: strin
         await connection.factory(region, { signal }).get(IoTClient).send(new DescribeEndpointCommand({ endpointType: "iot:Data-ATS" }), { abortSignal: signal });
         return { region, ok: true };
       } catch (err) {
-        const c = classifyAwsError(err, { operation: "DescribeEndpoint", region });
-        return { region, ok: false, code: c.code, message: c.message };
+        return { region, ok: false, ...problemOf(err, { operation: "DescribeEndpoint", region }) };
       }
     }),
   );
-  return record(connectionId, { ok: regions.every((r) => r.ok), accountId: identity.accountId, identity: identity.arn, error: null, regions });
+  return record(connectionId, {
+    ok: regions.every((r) => r.ok),
+    accountId: ACCOUNT_ID.test(identity.accountId) ? identity.accountId : null,
+    identity: IDENTITY_ARN.test(identity.arn) ? identity.arn : null,
+    error: null,
+    regions,
+  });
 }
 
 async function record(connectionId: string, result: ConnectionTestResult): Promise<ConnectionTestResult> {

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import type { GapTally } from "@/lib/aws/collector-types";
-import { sanitizeString } from "@/lib/inventory/sanitize-record";
+import { capString } from "@/lib/aws/to-raw";
 
 /**
  * Adds a batch's gaps (secondary calls that failed after their retries) to its scan: one issue
@@ -18,12 +18,12 @@ export async function recordGaps(
   const merged = new Map<string, { operation: string; code: string; message: string; arn: string | null; count: number }>();
   for (const t of tallies) {
     if (!(t.count > 0)) continue;
-    const operation = sanitizeString(t.operation).slice(0, 200);
-    const code = sanitizeString(t.code).slice(0, 100);
+    const operation = capString(t.operation).slice(0, 200);
+    const code = capString(t.code).slice(0, 100);
     const key = `${operation}\n${code}`;
     const seen = merged.get(key);
     if (seen) seen.count += t.count;
-    else merged.set(key, { operation, code, message: sanitizeString(t.message).slice(0, 4000), arn: t.arn ? sanitizeString(t.arn) : null, count: Math.floor(t.count) });
+    else merged.set(key, { operation, code, message: capString(t.message).slice(0, 4000), arn: t.arn ? capString(t.arn) : null, count: Math.floor(t.count) });
   }
   const rows = [...merged.values()];
   if (rows.length === 0) return;

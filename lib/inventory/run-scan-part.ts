@@ -5,6 +5,7 @@ import { logger } from "@/lib/log";
 import { AppError } from "@/lib/errors";
 import { collectorRegistry, getCollector } from "@/lib/aws/collector-registry";
 import { classifyAwsError } from "@/lib/aws/classify-aws-error";
+import { AwsOperationError } from "@/lib/aws/aws-operation-error";
 import { identifyAccountInRegion } from "@/lib/aws/identify-account";
 import type { AwsClientFactory } from "@/lib/aws/client-types";
 import type { CollectorContext, CollectorIssue, EmitBatch } from "@/lib/aws/collector-types";
@@ -14,7 +15,7 @@ import { recordGaps } from "@/lib/inventory/record-gaps";
 import { ScanCounters } from "@/lib/inventory/scan-counters";
 import { GLOBAL_PART } from "@/lib/inventory/plan-scan";
 import { PHASE2_PART } from "@/lib/inventory/start-scan";
-import { sanitizeString } from "@/lib/inventory/sanitize-record";
+import { capString } from "@/lib/aws/to-raw";
 
 /**
  * Runs one part of a scan: the regional collectors of one region, the global collectors
@@ -79,7 +80,7 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
   const issue = async (taskId: string | null, region: string, collectorId: string | null, i: CollectorIssue) => {
     await pool().query(
       `INSERT INTO scan_issues (scan_id, region, collector_id, severity, code, message, operation, arn) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [scanId, region, collectorId, i.severity, sanitizeString(i.code).slice(0, 100), sanitizeString(i.message).slice(0, 4000), i.operation ?? null, i.arn ? sanitizeString(i.arn) : null],
+      [scanId, region, collectorId, i.severity, capString(i.code).slice(0, 100), capString(i.message).slice(0, 4000), i.operation ?? null, i.arn ? capString(i.arn) : null],
     );
     if (taskId) await pool().query(`UPDATE scan_tasks SET errors = errors + 1, updated_at = now() WHERE id = $1`, [taskId]);
   };
@@ -208,7 +209,8 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
         }
       } else {
         log.warn({ err, collector: task.collectorId }, "collector failed");
-        await issue(task.id, task.region, task.collectorId, { severity: "error", code: c.code, message: c.message });
+        const operation = err instanceof AwsOperationError ? err.operation : undefined;
+        await issue(task.id, task.region, task.collectorId, { severity: "error", code: c.code, message: c.message, ...(operation ? { operation } : {}) });
       }
       await failTasks([task.id], "failed");
     }

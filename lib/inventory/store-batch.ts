@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import type pg from "pg";
 import type { RelationRecord, ResourceGap, ResourceRecord } from "@/lib/aws/collector-types";
-import { sanitizeString, toStorableJson } from "@/lib/inventory/sanitize-record";
+import { capString, toStorableJson } from "@/lib/aws/to-raw";
 import { VOLATILE_KEYS, withoutVolatile } from "@/lib/inventory/volatile-fields";
 
 /**
@@ -30,7 +30,7 @@ function storedGaps(gaps: ResourceRecord["gaps"]): ResourceGap[] | null {
   const out = new Map<string, ResourceGap>();
   for (const g of gaps ?? []) {
     if (typeof g?.operation !== "string" || typeof g?.code !== "string") continue;
-    const gap = { operation: sanitizeString(g.operation).slice(0, 200), code: sanitizeString(g.code).slice(0, 100) };
+    const gap = { operation: capString(g.operation).slice(0, 200), code: capString(g.code).slice(0, 100) };
     out.set(`${gap.operation}\n${gap.code}`, gap);
   }
   return out.size === 0 ? null : [...out.values()].sort((a, b) => a.operation.localeCompare(b.operation) || a.code.localeCompare(b.code));
@@ -56,16 +56,16 @@ export async function storeBatch(
   const byArn = new Map<string, ResourceRecord>();
   for (const r of resources) byArn.set(r.arn, r);
   const rows = [...byArn.values()].map((r) => {
-    const tags = toStorableJson(r.tags ?? {});
+    const tags = toStorableJson(r.tags ?? {}, { redact: false });
     const raw = toStorableJson(r.raw ?? {});
-    const name = sanitizeString(r.name ?? "");
-    const arn = sanitizeString(r.arn);
-    const kind = sanitizeString(r.kind);
+    const name = capString(r.name ?? "");
+    const arn = capString(r.arn);
+    const kind = capString(r.kind);
     const gaps = storedGaps(r.gaps);
     return {
       arn,
-      accountId: sanitizeString(r.accountId),
-      region: sanitizeString(r.region),
+      accountId: capString(r.accountId),
+      region: capString(r.region),
       kind,
       name,
       tags: tags.text,
@@ -117,10 +117,10 @@ export async function storeBatch(
        ON CONFLICT (scan_id, from_arn, to_arn, type) DO UPDATE SET to_kind = EXCLUDED.to_kind`,
       [
         scan.scanId,
-        edgeRows.map((e) => sanitizeString(e.fromArn)),
-        edgeRows.map((e) => sanitizeString(e.toArn)),
-        edgeRows.map((e) => sanitizeString(e.type)),
-        edgeRows.map((e) => (e.toKind ? sanitizeString(e.toKind) : null)),
+        edgeRows.map((e) => capString(e.fromArn)),
+        edgeRows.map((e) => capString(e.toArn)),
+        edgeRows.map((e) => capString(e.type)),
+        edgeRows.map((e) => (e.toKind ? capString(e.toKind) : null)),
       ],
     );
   }

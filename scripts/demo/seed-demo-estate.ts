@@ -6,7 +6,7 @@ import { generateEstate } from "@/doubles/aws/estate";
 import { DEFAULT_CREDENTIALS, startAwsStandIn } from "@/doubles/aws/server";
 
 export interface DemoEstate {
-  /** Variables the web and worker processes need (none: the connection carries its endpoint). */
+  /** Variables the web and worker processes need: the connection's endpoint is on loopback, so allow it. */
   childEnv: Record<string, string>;
   summary: string[];
   stop(): Promise<void>;
@@ -55,7 +55,7 @@ export async function seedDemoEstate(options: { thingsPerRegion?: number } = {})
   }
   const things = REGIONS.length * estate.thingsPerRegion;
   return {
-    childEnv: {},
+    childEnv: { SILKROUTE_ALLOW_PRIVATE_ENDPOINTS: "true" },
     summary: [
       `  Sample AWS estate: ${things.toLocaleString("en")} IoT things in ${REGIONS.join(" and ")}, served by a local stand-in at ${standIn.url}`,
       `  with AWS's default API quotas. Plan "${PLAN_NAME}" is connected to it: Inventory → Scans → Start a scan.`,

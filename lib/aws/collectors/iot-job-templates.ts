@@ -13,6 +13,7 @@ import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
 import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
+import { parseRawDocument } from "@/lib/aws/to-raw";
 import { walkPages } from "@/lib/aws/walk-pages";
 
 const PAGE_SIZE = 250;
@@ -58,7 +59,8 @@ export const iotJobTemplatesCollector: CollectorDefinition = {
               arn,
               name: template.jobTemplateId,
               tags,
-              raw: { jobTemplate: described ? { ...template, ...described } : template },
+              // The document parsed (JSON) and sanitised like any raw value: secrets and pre-signed URL signatures redacted.
+              raw: { jobTemplate: described ? { ...template, ...described, ...(described.document != null ? { document: parseRawDocument(described.document) } : {}) } : template },
             });
             const presignRole = described?.presignedUrlConfig?.roleArn;
             if (presignRole) batch.relate(arn, iamRoleArn(ctx, presignRole), REL.assumesRole, KIND.iamRole);

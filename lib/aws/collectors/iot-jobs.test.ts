@@ -37,6 +37,28 @@ describe("iot.jobs", () => {
       `${ARN}:job/fw-1.2 -targets-> ${ARN}:thinggroup/europe`,
     ]);
     expect(run.relations.map((r) => r.toKind).sort()).toEqual(["AWS::IAM::Role", "AWS::IoT::JobTemplate", "AWS::IoT::Thing", "AWS::IoT::ThingGroup"]);
-    expect(resourceNamed(run, "fw-1.2").raw).toMatchObject({ job: { status: "IN_PROGRESS" }, document: expect.stringContaining("update") });
+    expect(resourceNamed(run, "fw-1.2").raw).toMatchObject({
+      job: { status: "IN_PROGRESS" },
+      document: { operation: "update", url: "${aws:iot:s3-presigned-url:https://s3/b/fw.bin}" },
+    });
+  });
+
+  it("stores the job document as JSON with its secrets and pre-signed URL signatures redacted", async () => {
+    const signed = "https://fw.s3.amazonaws.com/firmware/2.1.0.bin?X-Amz-Credential=ASIAJOBCRED%2F20260101%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Security-Token=JOBSESSIONTOKEN&X-Amz-Signature=JOBSIGNATURE";
+    iot.on(ListJobsCommand).resolves({ jobs: [{ jobId: "cfg", jobArn: `${ARN}:job/cfg` }, { jobId: "text", jobArn: `${ARN}:job/text` }] });
+    iot.on(DescribeJobCommand).resolves({ job: {} });
+    iot
+      .on(GetJobDocumentCommand, { jobId: "cfg" })
+      .resolves({ document: JSON.stringify({ operation: "configure", mqtt: { username: "dev", password: "MQTTPASS" }, steps: [{ download: signed }] }) })
+      .on(GetJobDocumentCommand, { jobId: "text" })
+      .resolves({ document: `run update.sh ${signed} --api-key=TEXTAPIKEY` });
+    const run = await runCollector(iotJobsCollector, { mocks: [iot] });
+    const cfg = resourceNamed(run, "cfg").raw.document as { operation: string; mqtt: Record<string, string>; steps: Array<{ download: string }> };
+    expect(cfg.operation).toBe("configure");
+    expect(cfg.mqtt).toEqual({ username: "dev", password: "[redacted]" });
+    expect(cfg.steps[0]!.download).toMatch(/^https:\/\/fw\.s3\.amazonaws\.com\/firmware\/2\.1\.0\.bin\?/);
+    const text = resourceNamed(run, "text").raw.document as string;
+    expect(text).toMatch(/^run update\.sh https:\/\/fw\.s3\.amazonaws\.com\/firmware\/2\.1\.0\.bin\?/);
+    for (const secret of ["MQTTPASS", "ASIAJOBCRED", "JOBSESSIONTOKEN", "JOBSIGNATURE", "TEXTAPIKEY"]) expect(JSON.stringify(run.resources)).not.toContain(secret);
   });
 });

@@ -15,6 +15,7 @@ import { kindOfArn } from "@/lib/aws/parse-arn";
 import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
+import { parseRawDocument } from "@/lib/aws/to-raw";
 import { walkPages } from "@/lib/aws/walk-pages";
 
 const PAGE_SIZE = 250;
@@ -73,7 +74,8 @@ export const iotJobsCollector: CollectorDefinition = {
               raw: {
                 job: job ? { ...summary, ...job } : summary,
                 ...(described?.documentSource ? { documentSource: described.documentSource } : {}),
-                ...(document?.document !== undefined ? { document: document.document } : {}),
+                // Parsed (JSON) and sanitised like any raw value: its secrets and pre-signed URL signatures redacted.
+                ...(document?.document != null ? { document: parseRawDocument(document.document) } : {}),
               },
             });
             for (const target of job?.targets ?? []) {

@@ -35,3 +35,10 @@ export const jobTimeoutConfigSchema = z.looseObject({ inProgressTimeoutInMinutes
 export const jobRetryConfigSchema = z.looseObject({
   criteriaList: z.array(z.looseObject({ failureType: z.string().nullish(), numberOfRetries: z.number().nullish() })).nullish(),
 });
+
+/**
+ * A job document as stored: the parsed JSON document, redacted like every raw value (pre-signed
+ * URL credentials and secrets removed; the operation, placeholders and S3 bucket and key kept),
+ * or its text when it is not JSON (still redacted).
+ */
+export const jobDocumentSchema = z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   jobAbortConfigSchema,
+  jobDocumentSchema,
   jobRetryConfigSchema,
   jobRolloutConfigSchema,
   jobTimeoutConfigSchema,
@@ -17,8 +18,8 @@ export const iotJobTemplateRawSchema = z.looseObject({
     jobTemplateArn: z.string().nullish(),
     description: z.string().nullish(),
     documentSource: z.string().nullish(),
-    /** The job document (JSON text). */
-    document: z.string().nullish(),
+    /** The job document: parsed and redacted, or its redacted text when it is not JSON. */
+    document: jobDocumentSchema.nullish(),
     createdAt: z.string().nullish(),
     presignedUrlConfig: presignedUrlConfigSchema.nullish(),
     jobExecutionsRolloutConfig: jobRolloutConfigSchema.nullish(),

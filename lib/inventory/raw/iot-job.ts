@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   jobAbortConfigSchema,
+  jobDocumentSchema,
   jobRetryConfigSchema,
   jobRolloutConfigSchema,
   jobTimeoutConfigSchema,
@@ -52,8 +53,8 @@ export const iotJobRawSchema = z.looseObject({
   }),
   /** An S3 URL of the document, when the job was created from one. */
   documentSource: z.string().optional(),
-  /** The job document as GetJobDocument returned it (JSON text). */
-  document: z.string().nullish(),
+  /** The job document GetJobDocument returned: parsed and redacted, or its redacted text when it is not JSON. */
+  document: jobDocumentSchema.nullish(),
 });
 
 export type IotJobRaw = z.infer<typeof iotJobRawSchema>;
