@@ -122,10 +122,9 @@ describe("the agents of a connection's custom endpoint", () => {
   it.each(clients)("%s opens its sockets through them", async (_name, ClientClass, command) => {
     await refusedThroughAgents(ClientClass, command);
   });
-  // Kinesis's default request handler speaks HTTP/2, which ignores HTTP agents: until every client
-  // uses an HTTP/1.1 handler (issue 8, part 3), the save-time and address-literal checks are all
-  // that apply to it. This test starts failing when that lands: then make it a plain test.
-  it.fails("Kinesis opens its sockets through them", async () => {
+  // Kinesis's SDK default is an HTTP/2 handler, which would ignore HTTP agents; Silkroute gives
+  // every client an HTTP/1.1 handler (create-client-factory.ts), so its sockets go through them too.
+  it("Kinesis opens its sockets through them", async () => {
     await refusedThroughAgents(KinesisClient, () => new ListStreamsCommand({}));
   });
 });

@@ -12,7 +12,7 @@ describe("iot.job-templates", () => {
     iot.on(DescribeJobTemplateCommand).resolves({ jobTemplateId: "firmware", document: '{"op":"update"}', timeoutConfig: { inProgressTimeoutInMinutes: 30 } });
     const run = await runCollector(iotJobTemplatesCollector, { mocks: [iot] });
     const template = storedRaw(run, KIND.iotJobTemplate, "firmware").jobTemplate;
-    expect([template.document, template.timeoutConfig?.inProgressTimeoutInMinutes]).toEqual(['{"op":"update"}', 30]);
+    expect([template.document, template.timeoutConfig?.inProgressTimeoutInMinutes]).toEqual([{ op: "update" }, 30]);
     expect(resourceNamed(run, "firmware")).toMatchObject({
       arn: "arn:aws:iot:eu-west-1:123456789012:jobtemplate/firmware",
       raw: { jobTemplate: { document: { op: "update" }, timeoutConfig: { inProgressTimeoutInMinutes: 30 } } },

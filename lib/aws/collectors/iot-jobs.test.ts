@@ -28,7 +28,7 @@ describe("iot.jobs", () => {
       `${ARN}:jobtemplate/firmware`,
       3600,
       "https://s3.amazonaws.com/fleet-jobs/fw-1.2.json",
-      '{"operation":"update","url":"${aws:iot:s3-presigned-url:https://s3/b/fw.bin}"}',
+      { operation: "update", url: "${aws:iot:s3-presigned-url:https://s3/b/fw.bin}" },
     ]);
     expect(edges(run)).toEqual([
       `${ARN}:job/fw-1.2 -assumes-role-> arn:aws:iam::123456789012:role/service-role/iot-jobs-presign-role`,
