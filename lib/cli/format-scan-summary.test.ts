@@ -34,6 +34,14 @@ describe("the summary of a scan on a terminal", () => {
     expect(groups[0]!.otherMessages).toBe(23);
   });
 
+  it("counts a gap (one entry for many resources) by its count and regions", () => {
+    const groups = groupProblems([
+      { region: "eu-central-1", code: "ServiceUnavailable", operation: "ListTagsForResource", collector: "iot.thing-groups", message: "99 resources were stored without their tags.", count: 99, regions: ["eu-central-1", "us-east-1"] },
+      { region: "us-east-1", code: "ServiceUnavailable", operation: "ListTagsForResource", collector: "iot.policies", message: "3 resources were stored without their tags.", count: 3, regions: ["us-east-1"] },
+    ]);
+    expect(groups.map((g) => [g.count, g.operation, g.regions])).toEqual([[102, "ListTagsForResource", ["eu-central-1", "us-east-1"]]]);
+  });
+
   it("prints one line per group, not per problem, and names the log file", () => {
     const text = formatScanSummary(result, { logFile: "/data/logs/scan-1.log" });
     expect(text).toContain("Scan scan-1: partial");

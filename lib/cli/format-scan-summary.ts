@@ -23,8 +23,9 @@ export function groupProblems(errors: ScanResult["errors"]): ProblemGroup[] {
       g = { code: e.code, operation, count: 0, regions: [], message: e.message, otherMessages: 0, messages: new Set() };
       groups.set(key, g);
     }
-    g.count++;
-    if (!g.regions.includes(e.region)) g.regions.push(e.region);
+    // A gap (a call that failed for many resources) arrives as one entry with its count and regions.
+    g.count += e.count ?? 1;
+    for (const region of e.regions ?? [e.region]) if (!g.regions.includes(region)) g.regions.push(region);
     g.messages.add(e.message);
   }
   return [...groups.values()]
@@ -51,7 +52,8 @@ export function formatScanSummary(result: ScanResult, options: { logFile: string
   if (result.errors.length > 0) {
     const groups = groupProblems(result.errors);
     lines.push("");
-    lines.push(groups.length === result.errors.length ? `${plural(result.errors.length, "problem")}:` : `${plural(result.errors.length, "problem")} of ${plural(groups.length, "kind")}:`);
+    const total = groups.reduce((n, g) => n + g.count, 0);
+    lines.push(groups.length === total ? `${plural(total, "problem")}:` : `${plural(total, "problem")} of ${plural(groups.length, "kind")}:`);
     const width = Math.max(...groups.map((g) => String(g.count).length));
     for (const g of groups) {
       const head = `${String(g.count).padStart(width)} × ${g.code}${g.operation ? ` · ${g.operation}` : ""}`;
