@@ -31,6 +31,7 @@ const schema = z.object({
   SILKROUTE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   SILKROUTE_TRUST_PROXY: booleanString.default(false),
   SILKROUTE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  SILKROUTE_SCAN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
