@@ -17,7 +17,7 @@ export async function advanceScan(scanId: string): Promise<NextStep> {
     await client.query("BEGIN");
     const scan = (
       await client.query<{ status: string; attempt: number; cancel_requested: boolean; plan_id: string }>(
-        `SELECT status, attempt, cancel_requested, plan_id FROM scans WHERE id = $1 FOR UPDATE`,
+        `SELECT status, attempt, cancel_requested, plan_id FROM scans WHERE id = $1 FOR NO KEY UPDATE`,
         [scanId],
       )
     ).rows[0];

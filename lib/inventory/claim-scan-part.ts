@@ -34,7 +34,7 @@ export async function claimScanPart(scanId: string, part: string, leaseMs: numbe
   const phase = part === PHASE2_PART ? 2 : 1;
   return withScanTransaction(async (client) => {
     const scan = (
-      await client.query<{ status: string; cancel_requested: boolean }>(`SELECT status, cancel_requested FROM scans WHERE id = $1 FOR UPDATE`, [scanId])
+      await client.query<{ status: string; cancel_requested: boolean }>(`SELECT status, cancel_requested FROM scans WHERE id = $1 FOR NO KEY UPDATE`, [scanId])
     ).rows[0];
     if (!scan || FINAL.includes(scan.status)) return { kind: "finished" };
     const { rows } = await client.query<{ id: string; region: string; collector_id: string; cursor: string | null; lease_expires_at: Date | null; live: boolean }>(

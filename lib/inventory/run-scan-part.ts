@@ -62,6 +62,7 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
   const leaseMs = options.leaseMs ?? scanLeaseMs();
   const scan = await db().scan.findUnique({ where: { id: scanId }, include: { connection: true } });
   if (!scan) throw new AppError("NOT_FOUND", "scanNotFound");
+  const claimedAt = Date.now();
   const claim = await claimScanPart(scanId, part, leaseMs);
   if (claim.kind !== "claimed") return claim.kind;
   const { lease, tasks } = claim;
@@ -82,18 +83,18 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
 
   const counters = new ScanCounters();
 
-  /** A write about these tasks (every held one when null), in one transaction that holds their lease. */
-  const write = async <T>(taskIds: string[] | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    try {
-      return await lease.write(taskIds ?? "held", fn);
-    } catch (err) {
-      if (err instanceof LeaseLostError) {
-        halt(new StopScan("lost"));
-        throw stopReason!;
-      }
-      throw err;
+  /** A write refused for a lost lease stops the part; the collector that asked stops with it. */
+  const stopIfLeaseLost = (err: unknown): never => {
+    if (err instanceof LeaseLostError) {
+      if (!stopReason) log.warn({ tasks: err.taskIds }, "the part's lease was lost: it stops without writing anything more");
+      halt(new StopScan("lost"));
+      throw stopReason!;
     }
+    throw err;
   };
+
+  /** A write about these tasks (every held one when null), in one transaction that holds their lease. */
+  const write = <T>(taskIds: string[] | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => lease.write(taskIds ?? "held", fn).catch(stopIfLeaseLost);
 
   const issue = async (taskId: string | null, region: string, collectorId: string | null, i: CollectorIssue) => {
     await write(taskId ? [taskId] : null, async (client) => {
@@ -126,12 +127,17 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
   };
 
   // The lease is renewed, the counts written and cancellation looked for every tick, in one
-  // transaction; a run that cannot renew its lease within its lifetime stops calling AWS.
+  // transaction. A run whose lease runs out before it could renew it (the database out of reach,
+  // the process stalled) stops calling AWS at once: another run may have the part by then.
   const tickMs = leaseTickMs(leaseMs);
   let ticking = true;
   let tickTimer: NodeJS.Timeout | undefined;
   let currentTick: Promise<void> = Promise.resolve();
-  let lapse = setTimeout(() => halt(new StopScan("lost")), leaseMs - tickMs);
+  const lapsed = () => {
+    log.warn({ leaseMs }, "the part's lease ran out before it could be renewed: it stops, and another run may take it over");
+    halt(new StopScan("lost"));
+  };
+  let lapse = setTimeout(lapsed, Math.max(0, leaseMs - (Date.now() - claimedAt)));
   const tick = async () => {
     const started = Date.now();
     const held = lease.heldTasks();
@@ -145,7 +151,7 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
         return row.rows[0]?.cancel_requested !== false;
       });
       clearTimeout(lapse);
-      lapse = setTimeout(() => halt(new StopScan("lost")), Math.max(0, leaseMs - tickMs - (Date.now() - started)));
+      lapse = setTimeout(lapsed, Math.max(0, leaseMs - (Date.now() - started)));
       if (cancelRequested) halt(new StopScan("cancelled"));
       else if (options.deadline && Date.now() > options.deadline) halt(new StopScan("paused"));
     } catch (err) {
@@ -237,6 +243,7 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
         await endTasks([task.id], "failed");
         return;
       }
+      let lastPageStored = false;
       const ctx: CollectorContext = {
         region: task.region === GLOBAL_PART ? home : task.region,
         accountId: accountId!,
@@ -255,9 +262,13 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
           try {
             await withScanTransaction(async (client) => {
               const stored = await storeBatch(client, { scanId, planId: scan!.planId }, batch.resources, batch.relations);
+              // The last page (no cursor after it) finishes the task at once: a run stopped or
+              // killed after it must not read the task again from the start.
               const updated = await client.query(
                 `UPDATE scan_tasks SET cursor = $3, pages_done = pages_done + 1, items_found = items_found + $4,
-                   calls_made = calls_made + $5, throttles = throttles + $6, updated_at = now()
+                   calls_made = calls_made + $5, throttles = throttles + $6, updated_at = now(),
+                   status = CASE WHEN $3::text IS NULL THEN 'done'::"ScanTaskStatus" ELSE status END,
+                   finished_at = CASE WHEN $3::text IS NULL THEN now() ELSE finished_at END
                  WHERE id = $1 AND lease_owner = $2 AND lease_expires_at > now()`,
                 [task.id, lease.owner, batch.nextCursor, stored.resources, own.calls, own.throttles],
               );
@@ -265,18 +276,21 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
               await writeCounts(client, scanId, delta, { tasks: false });
             });
           } catch (err) {
-            if (err instanceof LeaseLostError) {
-              halt(new StopScan("lost"));
-              throw stopReason!;
-            }
-            counters.restore(delta);
-            throw err;
+            if (!(err instanceof LeaseLostError)) counters.restore(delta);
+            stopIfLeaseLost(err);
           }
+          if (batch.nextCursor === null) lastPageStored = true;
           if (options.deadline && Date.now() > options.deadline) halt(new StopScan("paused"));
         },
         storeRelations: async (relations) => {
           if (stopReason) throw stopReason;
-          await write([task.id], (client) => storeBatch(client, { scanId, planId: scan!.planId }, [], relations));
+          // Stored first and the lease checked after, in the same transaction, as a page is: every
+          // transaction that inserts rows takes its task's row after them, which keeps Postgres's
+          // row locks in one order (no deadlock with a renewal holding the part's task rows).
+          await withScanTransaction(async (client) => {
+            await storeBatch(client, { scanId, planId: scan!.planId }, [], relations);
+            await lease.check(client, [task.id]);
+          }).catch(stopIfLeaseLost);
         },
         report: (i) => issue(task.id, task.region, task.collectorId, i),
         referencedArns: async (kind) => {
@@ -293,7 +307,8 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
         return;
       } catch (err) {
         if (stopReason) {
-          await endStopped([task.id]);
+          if (lastPageStored) await endTasks([task.id], "done");
+          else await endStopped([task.id]);
           return;
         }
         const c = classifyAwsError(err, { region: ctx.region });
@@ -306,7 +321,8 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
           log.warn({ err, collector: task.collectorId }, "collector failed");
           await issue(task.id, task.region, task.collectorId, { severity: "error", code: c.code, message: c.message });
         }
-        await endTasks([task.id], "failed");
+        // Every page was stored already: the task is done, with its problem reported.
+        await endTasks([task.id], lastPageStored ? "done" : "failed");
       }
     };
 

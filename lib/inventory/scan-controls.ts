@@ -19,10 +19,16 @@ interface ScanRow {
   recently_queued: boolean;
 }
 
+/**
+ * Locks the scan row FOR NO KEY UPDATE: that serialises every decision about the scan (cancel,
+ * resume, a part's claim, advancing it) without blocking the foreign-key checks of what a running
+ * part writes meanwhile (issues, call counts), which would otherwise deadlock with a resume that
+ * waits for that part's task rows.
+ */
 async function lockScan(client: pg.PoolClient, scoped: ScopedScan): Promise<ScanRow> {
   const { rows } = await client.query<ScanRow>(
     `SELECT status, cancel_requested, plan_id, (status = 'queued' AND updated_at > now() - $3::int * interval '1 millisecond') AS recently_queued
-     FROM scans WHERE id = $1 AND plan_id = $2 FOR UPDATE`,
+     FROM scans WHERE id = $1 AND plan_id = $2 FOR NO KEY UPDATE`,
     [scoped.id, scoped.plan.id, scanLeaseMs()],
   );
   const scan = rows[0];
