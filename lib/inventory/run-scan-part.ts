@@ -30,7 +30,7 @@ import { sanitizeString } from "@/lib/inventory/sanitize-record";
  * (claim-scan-part.ts), renews it every tick while it works, writes nothing about a task without
  * finding the lease still its own in the same transaction (scan-part-lease.ts), and gives the
  * leases up when it stops. A part another run holds is "held"; a run that finds its lease gone
- * stops at once ("lost") without writing anything more.
+ * stops at once ("lost"), and every write it still tries is refused.
  */
 
 /** Errors that mean every call of this part will fail the same way: stop the part, say it once. */
@@ -326,8 +326,8 @@ export async function runScanPart(scanId: string, part: string, options: RunPart
       }
     };
 
-    // A task that fails for another reason than AWS's answer (the database) stops the others at
-    // their next page, and the part fails once they have all stopped.
+    // A task whose own bookkeeping fails (the database refused an issue or its ending) stops the
+    // others at their next page, and the part fails once they have all stopped.
     const results = await Promise.allSettled(
       tasks.map((t) =>
         runTask(t).catch((err: unknown) => {
