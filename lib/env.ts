@@ -44,6 +44,7 @@ const schema = z.object({
   SILKROUTE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Lets a connection's custom endpoint be a loopback or private address (emulators, the demo's stand-in). */
   SILKROUTE_ALLOW_PRIVATE_ENDPOINTS: booleanString.default(false),
+  SILKROUTE_SCAN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -5,7 +5,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 /**
  * After a part of a scan stops: decides what comes next. When every phase 1 task is over, the
  * phase 2 collectors are due; when every task is over, the scan is finished and gets its status.
- * The scan row is locked while deciding, so parts finishing at the same moment agree.
+ * The scan row is locked while deciding, so parts finishing at the same moment agree; while any
+ * task is held by a live lease, its run decides when it stops.
  */
 export type NextStep = { kind: "wait" } | { kind: "phase2"; attempt: number } | { kind: "finished"; status: string };
 
@@ -16,7 +17,7 @@ export async function advanceScan(scanId: string): Promise<NextStep> {
     await client.query("BEGIN");
     const scan = (
       await client.query<{ status: string; attempt: number; cancel_requested: boolean; plan_id: string }>(
-        `SELECT status, attempt, cancel_requested, plan_id FROM scans WHERE id = $1 FOR UPDATE`,
+        `SELECT status, attempt, cancel_requested, plan_id FROM scans WHERE id = $1 FOR NO KEY UPDATE`,
         [scanId],
       )
     ).rows[0];
@@ -24,14 +25,17 @@ export async function advanceScan(scanId: string): Promise<NextStep> {
       await client.query("COMMIT");
       return { kind: "finished", status: scan?.status ?? "failed" };
     }
-    const { rows } = await client.query<{ phase: number; status: string; n: string }>(
-      `SELECT phase, status, count(*) AS n FROM scan_tasks WHERE scan_id = $1 GROUP BY phase, status`,
+    const { rows } = await client.query<{ phase: number; status: string; n: string; live: string }>(
+      `SELECT phase, status, count(*) AS n, count(*) FILTER (WHERE lease_owner IS NOT NULL AND lease_expires_at > now()) AS live
+       FROM scan_tasks WHERE scan_id = $1 GROUP BY phase, status`,
       [scanId],
     );
     const count = (phase: number, statuses: string[]) => rows.filter((r) => r.phase === phase && statuses.includes(r.status)).reduce((n, r) => n + Number(r.n), 0);
     const phase1Open = count(1, ["pending", "running"]);
     const phase2Open = count(2, ["pending", "running"]);
-    if (phase1Open > 0) {
+    // A task a run still holds is that run's to finish: it advances the scan when it stops.
+    const held = rows.reduce((n, r) => n + Number(r.live), 0);
+    if (phase1Open > 0 || held > 0) {
       await client.query("COMMIT");
       return { kind: "wait" };
     }
@@ -41,10 +45,18 @@ export async function advanceScan(scanId: string): Promise<NextStep> {
         return { kind: "phase2", attempt: scan.attempt };
       }
       // Nothing of phase 1 was read (credentials refused everywhere): phase 2 has nothing to follow.
-      await client.query(`UPDATE scan_tasks SET status = 'cancelled', finished_at = now() WHERE scan_id = $1 AND phase = 2 AND status IN ('pending', 'running')`, [scanId]);
+      await client.query(
+        `UPDATE scan_tasks SET status = 'cancelled', finished_at = now(), lease_owner = NULL, lease_expires_at = NULL
+         WHERE id IN (SELECT id FROM scan_tasks WHERE scan_id = $1 AND phase = 2 AND status IN ('pending', 'running') ORDER BY id FOR UPDATE)`,
+        [scanId],
+      );
     }
     if (scan.cancel_requested) {
-      await client.query(`UPDATE scan_tasks SET status = 'cancelled', finished_at = now() WHERE scan_id = $1 AND status IN ('pending', 'running')`, [scanId]);
+      await client.query(
+        `UPDATE scan_tasks SET status = 'cancelled', finished_at = now(), lease_owner = NULL, lease_expires_at = NULL
+         WHERE id IN (SELECT id FROM scan_tasks WHERE scan_id = $1 AND status IN ('pending', 'running') ORDER BY id FOR UPDATE)`,
+        [scanId],
+      );
     }
     const stats = (
       await client.query<{ resources: string; issues: string; failed: string; first_code: string | null; first_message: string | null }>(

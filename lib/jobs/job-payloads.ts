@@ -14,6 +14,11 @@ export const JOB_PAYLOADS = {
     part: z.string().min(1).max(64),
     attempt: z.number().int().min(1),
     slice: z.number().int().min(0).default(0),
+    /**
+     * How many times this slice found the part held by another run and was queued again to look
+     * once that run's lease is due to end (a job delivered twice, a retry while the run lives on).
+     */
+    recheck: z.number().int().min(0).default(0),
   }),
 } as const;
 
@@ -46,7 +51,8 @@ export function jobKey(...parts: Array<string | number>): string {
   return parts.map(String).join(":");
 }
 
-/** The key of one slice of one attempt of one part of a scan. */
-export function scanPartJobKey(payload: JobPayload<"inventory.scan-part">): string {
-  return jobKey(payload.scanId, payload.part, payload.attempt, payload.slice);
+/** The key of one slice of one attempt of one part of a scan (and of each look at a held part). */
+export function scanPartJobKey(payload: JobPayloadInput<"inventory.scan-part">): string {
+  const base = [payload.scanId, payload.part, payload.attempt, payload.slice ?? 0];
+  return payload.recheck ? jobKey(...base, `recheck-${payload.recheck}`) : jobKey(...base);
 }
