@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/log";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/request-context";
 
 export type AuditOutcome = "success" | "denied" | "failure";
@@ -26,11 +27,11 @@ const clip = (value: string | null | undefined, max: number) => (value == null ?
 /**
  * Appends one row to the audit log. The table refuses updates and deletes, so this is the only
  * way rows change. An audit write that fails is logged as an error and rethrown: an action whose
- * record cannot be kept must not look done.
+ * record cannot be kept must not look done. Given `tx`, the row is written in that transaction.
  */
-export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
+export async function recordAuditEvent(input: AuditEventInput, tx?: Prisma.TransactionClient): Promise<void> {
   try {
-    await db().auditEvent.create({
+    await (tx ?? db()).auditEvent.create({
       data: {
         actorId: input.actor?.id ?? null,
         actorEmail: clip(input.actor?.email, 320),

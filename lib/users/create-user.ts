@@ -16,27 +16,39 @@ export const newUserSchema = z.object({
 
 export type NewUser = z.infer<typeof newUserSchema>;
 
-/** Creates a user who signs in with email and password (better-auth's "credential" account). */
-export async function createUser(input: NewUser & { organizationId: string; mustChangePassword?: boolean }): Promise<{ id: string; email: string; role: Role }> {
+/**
+ * Creates a user who signs in with email and password (better-auth's "credential" account), in a
+ * transaction of its own or, given `tx`, in the caller's.
+ */
+export async function createUser(
+  input: NewUser & { organizationId: string; mustChangePassword?: boolean },
+  tx?: Prisma.TransactionClient,
+): Promise<{ id: string; email: string; role: Role }> {
   const id = crypto.randomUUID();
   const password = await hashPassword(input.password);
+  const client = tx ?? db();
+  // Prisma's queries run when awaited: in the caller's transaction one after the other, else as one batch.
+  const user = client.user.create({
+    data: {
+      id,
+      organizationId: input.organizationId,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      emailVerified: true,
+      mustChangePassword: input.mustChangePassword ?? false,
+    },
+  });
+  const account = client.account.create({
+    data: { id: crypto.randomUUID(), userId: id, accountId: id, providerId: "credential", password },
+  });
   try {
-    await db().$transaction([
-      db().user.create({
-        data: {
-          id,
-          organizationId: input.organizationId,
-          email: input.email,
-          name: input.name,
-          role: input.role,
-          emailVerified: true,
-          mustChangePassword: input.mustChangePassword ?? false,
-        },
-      }),
-      db().account.create({
-        data: { id: crypto.randomUUID(), userId: id, accountId: id, providerId: "credential", password },
-      }),
-    ]);
+    if (tx) {
+      await user;
+      await account;
+    } else {
+      await db().$transaction([user, account]);
+    }
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
       throw new AppError("CONFLICT", "userEmailTaken");
