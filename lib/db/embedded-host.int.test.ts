@@ -70,7 +70,7 @@ async function count(url: string, sql: string): Promise<number> {
 interface Starter {
   child: ChildProcess;
   /** The fixture's verdict: in (owner or not), or refused with a message. */
-  result: Promise<{ event: "in" | "refused"; owner?: boolean; token?: string; message?: string }>;
+  result: Promise<{ event: "in" | "refused"; pid: number; owner?: boolean; token?: string; message?: string }>;
   /** Every "embedded database opened" log line the process wrote. */
   opened(): number;
   stop(): Promise<number | null>;
@@ -257,7 +257,7 @@ describe("embedded database: one host per data folder", () => {
         expect(other, label).toMatchObject({ event: "in", owner: false, token: hosts[0]!.token });
       } else {
         expect(other.event, label).toBe("refused");
-        expect(other.message, label).toMatch(/is already open in process \d+/);
+        expect(other.message, label).toContain(`is already open in process ${hosts[0]!.pid}`);
       }
       const rows = mode === "host" ? 1 : 2;
       if (roundDir === dir) {

@@ -138,6 +138,31 @@ async function hostWithLock(dataDir: string, lock: DataFolderLock, options: Host
   return { url, owner: true, token, stats: () => server!.stats(), close };
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * The details of the process that holds the lock, to name it in a message (only: who hosts is
+ * decided by the lock alone). A holder that has just taken the lock may not have written its
+ * own yet, and details left by a killed instance name a process that is gone: wait a moment for
+ * details whose process runs.
+ */
+async function describeHolder(dataDir: string): Promise<EmbeddedDetails | null> {
+  const deadline = Date.now() + 2000;
+  for (;;) {
+    const details = readEmbeddedDetails(dataDir);
+    if (details && isRunning(details.pid)) return details;
+    if (Date.now() >= deadline) return null;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /**
  * Opens the embedded database in this process and serves it.
  * @throws EmbeddedDatabaseInUseError when another process holds the folder.
@@ -145,7 +170,7 @@ async function hostWithLock(dataDir: string, lock: DataFolderLock, options: Host
 export async function hostEmbeddedDatabase(dataDir: string, options: HostOptions = {}): Promise<EmbeddedHandle> {
   prepareDataFolder(dataDir);
   const lock = await takeLock(dataDir);
-  if (!lock) throw new EmbeddedDatabaseInUseError(dataDir, readEmbeddedDetails(dataDir));
+  if (!lock) throw new EmbeddedDatabaseInUseError(dataDir, await describeHolder(dataDir));
   return hostWithLock(dataDir, lock, options);
 }
 
