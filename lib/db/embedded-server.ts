@@ -187,6 +187,16 @@ class ClientConnection {
   private onData(data: Buffer): void {
     if (this.phase === "closed") return;
     this.queue.push(data);
+    try {
+      this.parse();
+    } catch {
+      // Nothing a client sends may take the host down: whatever the parser did not foresee ends
+      // this one connection.
+      this.fatal("08P01", "malformed message", "framing");
+    }
+  }
+
+  private parse(): void {
     const batch: Buffer[] = [];
     let batchBytes = 0;
     let endsCycle = false;
