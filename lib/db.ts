@@ -10,7 +10,8 @@ import { migrate } from "@/lib/db/migrate";
 /**
  * The one Prisma client, and the pg pool under it (used directly for bulk inserts and the
  * inventory's hand-tuned queries). With DATABASE_URL set it talks to that Postgres; without, to
- * the embedded PGlite database, which the same driver reaches over a loopback socket.
+ * the embedded PGlite database, which the same driver reaches over a loopback socket with the
+ * password its host published (lib/db/embedded-host.ts).
  *
  * Every process calls `prepareDatabase()` once at start (Next.js instrumentation, the worker,
  * the command line, test setup); after that `db()` and `pool()` are ready.
@@ -52,7 +53,8 @@ export async function prepareDatabase(options: PrepareOptions = {}): Promise<DbS
       embedded = await attachOrHostEmbeddedDatabase(config.dataDir);
       url = embedded.url;
     }
-    if (options.migrate !== false) await migrate(url);
+    // A host applied the migrations before it let anyone in; a client checks they match its own.
+    if (options.migrate !== false && !embedded?.owner) await migrate(url);
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? (embedded ? 4 : 10),

@@ -1,38 +1,44 @@
 import "server-only";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { startEmbeddedServer, type EmbeddedServer } from "@/lib/db/embedded-server";
+import { EMBEDDED_DATABASE, EMBEDDED_USER, startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions, type EmbeddedServerStats } from "@/lib/db/embedded-server";
+import { lockDataFolder, type DataFolderLock } from "@/lib/db/lock-data-folder";
+import { readEmbeddedDetails, removeEmbeddedDetails, writeEmbeddedDetails, type EmbeddedDetails } from "@/lib/db/embedded-details";
+import { migrate, MigrationError } from "@/lib/db/migrate";
+import { logger } from "@/lib/log";
 
 /**
- * The embedded database: PGlite keeps its files under `<data dir>/pglite`, and one process at a
- * time opens them and serves them on 127.0.0.1 (see embedded-server.ts). That process writes
- * `<data dir>/embedded.lock` with its pid and port; other processes of the same installation (the
- * worker, the command line, the web app) find the port there and connect as ordinary Postgres
- * clients. A second process that tries to open the same files is refused with a clear message,
- * so two PGlite instances never write the same data folder.
+ * The embedded database: PGlite keeps its files under `<data dir>/pglite`, and exactly one
+ * process at a time opens them and serves them on 127.0.0.1 (embedded-server.ts), the one that
+ * holds the folder's OS lock (lock-data-folder.ts). It applies the migrations, then writes how to
+ * reach it (address, this instance's password) to `<data dir>/embedded.json`, mode 0600
+ * (embedded-details.ts). The other processes of the installation (the worker, the command line,
+ * the web app) read that file and connect as ordinary Postgres clients, authenticating with
+ * SCRAM-SHA-256. The data folder is kept at mode 0700.
  */
 
-export interface EmbeddedLock {
-  pid: number;
-  port: number | null;
-  host: string;
-  startedAt: string;
-}
-
 export interface EmbeddedHandle {
+  /** A connection string with this instance's password: keep it out of logs. */
   url: string;
   /** True when this process opened the database; false when it connected to another process. */
   owner: boolean;
+  /** The hosting instance's token. */
+  token: string;
+  /** The server's figures, in the hosting process only. */
+  stats(): EmbeddedServerStats | null;
   close(): Promise<void>;
 }
 
 export class EmbeddedDatabaseInUseError extends Error {
   readonly code = "EMBEDDED_DB_IN_USE";
-  constructor(dataDir: string, lock: EmbeddedLock) {
+  constructor(dataDir: string, details: EmbeddedDetails | null) {
+    const holder = details ? `process ${details.pid} (since ${details.startedAt})` : "another process";
     super(
-      `The embedded database in ${dataDir} is already open in process ${lock.pid} (since ${lock.startedAt}). ` +
+      `The embedded database in ${dataDir} is already open in ${holder}. ` +
         `Stop that process first, or point SILKROUTE_DATA_DIR at another folder, or set DATABASE_URL to use a Postgres server.`,
     );
     this.name = "EmbeddedDatabaseInUseError";
@@ -47,14 +53,92 @@ export class EmbeddedDatabaseError extends Error {
   }
 }
 
-const lockPath = (dataDir: string) => path.join(dataDir, "embedded.lock");
-
-export function embeddedUrl(host: string, port: number): string {
-  return `postgres://postgres:postgres@${host}:${port}/postgres?sslmode=disable`;
+export interface HostOptions {
+  port?: number;
+  /** Apply Silkroute's migrations before publishing the details (default true). */
+  migrate?: boolean;
+  /** Limits of the server (tests shorten them). */
+  server?: Pick<EmbeddedServerOptions, "idleInTransactionMs" | "lockTimeoutMs" | "authTimeoutMs" | "maxConnections" | "maxMessageBytes">;
 }
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
+export interface AttachOptions extends HostOptions {
+  /** How long to wait for a process that holds the lock to become reachable (default 120 s). */
+  waitMs?: number;
+}
+
+export const DEFAULT_ATTACH_WAIT_MS = 120_000;
+
+export function embeddedUrl(details: { host: string; port: number; password: string }): string {
+  return `postgres://${EMBEDDED_USER}:${encodeURIComponent(details.password)}@${details.host}:${details.port}/${EMBEDDED_DATABASE}?sslmode=disable`;
+}
+
+/** Creates the data folder if needed and makes it the owner's alone (0700). */
+export function prepareDataFolder(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    if ((fs.statSync(dataDir).mode & 0o077) !== 0) fs.chmodSync(dataDir, 0o700);
+  } catch (err) {
+    throw new EmbeddedDatabaseError(
+      `The data folder ${dataDir} cannot be prepared (${(err as Error).message}): it must belong to the user Silkroute runs as.`,
+      { cause: err },
+    );
+  }
+}
+
+async function takeLock(dataDir: string): Promise<DataFolderLock | null> {
+  try {
+    return await lockDataFolder(dataDir);
+  } catch (err) {
+    throw new EmbeddedDatabaseError(`The embedded database in ${dataDir} cannot be locked: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** Opens the database (this process holds the lock), serves it, migrates it, then publishes it. */
+async function hostWithLock(dataDir: string, lock: DataFolderLock, options: HostOptions): Promise<EmbeddedHandle> {
+  const token = crypto.randomUUID();
+  const password = crypto.randomBytes(32).toString("base64url");
+  const startedAt = new Date().toISOString();
+  let db: PGlite | undefined;
+  let server: EmbeddedServer | undefined;
+  let url: string;
+  try {
+    writeEmbeddedDetails(dataDir, { state: "starting", token, pid: process.pid, startedAt });
+    // pg_trgm serves the inventory's text search, as on a Postgres server.
+    db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { pg_trgm } });
+    logger().debug({ dataDir, token }, "embedded database opened");
+    server = await startEmbeddedServer({ ...options.server, db, password, port: options.port ?? 0 });
+    url = embeddedUrl({ host: server.host, port: server.port, password });
+    // Clients see the database only once it is migrated: never half of a migration.
+    if (options.migrate !== false) await migrate(url);
+    writeEmbeddedDetails(dataDir, { state: "ready", token, pid: process.pid, startedAt, host: server.host, port: server.port, user: EMBEDDED_USER, password });
+  } catch (err) {
+    await server?.stop().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+    try {
+      removeEmbeddedDetails(dataDir, token);
+    } finally {
+      lock.release();
+    }
+    if (err instanceof MigrationError) throw err;
+    throw new EmbeddedDatabaseError(`The embedded database in ${dataDir} could not be opened: ${(err as Error).message}`, { cause: err });
+  }
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await server!.stop().catch(() => undefined);
+    await db!.close().catch(() => undefined);
+    try {
+      removeEmbeddedDetails(dataDir, token);
+    } finally {
+      lock.release();
+    }
+    logger().debug({ dataDir, token }, "embedded database closed");
+  };
+  return { url, owner: true, token, stats: () => server!.stats(), close };
+}
+
+function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -63,108 +147,82 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export function readLock(dataDir: string): EmbeddedLock | null {
-  try {
-    const parsed = JSON.parse(fs.readFileSync(lockPath(dataDir), "utf8")) as EmbeddedLock;
-    if (typeof parsed.pid !== "number") return null;
-    return parsed;
-  } catch {
-    return null;
+/**
+ * The details of the process that holds the lock, to name it in a message (only: who hosts is
+ * decided by the lock alone). A holder that has just taken the lock may not have written its
+ * own yet, and details left by a killed instance name a process that is gone: wait a moment for
+ * details whose process runs.
+ */
+async function describeHolder(dataDir: string): Promise<EmbeddedDetails | null> {
+  const deadline = Date.now() + 2000;
+  for (;;) {
+    const details = readEmbeddedDetails(dataDir);
+    if (details && isRunning(details.pid)) return details;
+    if (Date.now() >= deadline) return null;
+    await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/** Takes the lock, or returns the live holder. Removes a lock left by a process that died. */
-function takeLock(dataDir: string): { taken: true } | { taken: false; holder: EmbeddedLock } {
-  fs.mkdirSync(dataDir, { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const lock: EmbeddedLock = { pid: process.pid, port: null, host: "127.0.0.1", startedAt: new Date().toISOString() };
-    try {
-      fs.writeFileSync(lockPath(dataDir), JSON.stringify(lock), { flag: "wx", mode: 0o600 });
-      return { taken: true };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
-    const holder = readLock(dataDir);
-    if (holder && isAlive(holder.pid)) return { taken: false, holder };
-    // The holder died (killed, crashed): its lock is stale. PGlite recovers its files on open.
-    fs.rmSync(lockPath(dataDir), { force: true });
-  }
-  throw new EmbeddedDatabaseError(`Could not take the lock ${lockPath(dataDir)}: remove it if no Silkroute process is running.`);
-}
-
-async function waitForPort(dataDir: string, timeoutMs: number): Promise<EmbeddedLock | null> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const lock = readLock(dataDir);
-    if (!lock || !isAlive(lock.pid)) return null;
-    if (lock.port) return lock;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return readLock(dataDir);
 }
 
 /**
  * Opens the embedded database in this process and serves it.
- * @throws EmbeddedDatabaseInUseError when another live process has it open.
+ * @throws EmbeddedDatabaseInUseError when another process holds the folder.
  */
-export async function hostEmbeddedDatabase(dataDir: string, options: { port?: number } = {}): Promise<EmbeddedHandle> {
-  const taken = takeLock(dataDir);
-  if (!taken.taken) throw new EmbeddedDatabaseInUseError(dataDir, taken.holder);
-  let db: PGlite | undefined;
-  let server: EmbeddedServer | undefined;
+export async function hostEmbeddedDatabase(dataDir: string, options: HostOptions = {}): Promise<EmbeddedHandle> {
+  prepareDataFolder(dataDir);
+  const lock = await takeLock(dataDir);
+  if (!lock) throw new EmbeddedDatabaseInUseError(dataDir, await describeHolder(dataDir));
+  return hostWithLock(dataDir, lock, options);
+}
+
+/** Connects once with these details: null when they work, else why not. */
+async function probe(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  client.on("error", () => undefined);
   try {
-    // pg_trgm serves the inventory's text search, as on a Postgres server.
-    db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { pg_trgm } });
-    server = await startEmbeddedServer({ db, port: options.port ?? 0 });
-    const lock: EmbeddedLock = { pid: process.pid, port: server.port, host: server.host, startedAt: new Date().toISOString() };
-    fs.writeFileSync(lockPath(dataDir), JSON.stringify(lock), { mode: 0o600 });
+    await client.connect();
+    await client.query("SELECT 1");
+    return null;
   } catch (err) {
-    await server?.stop().catch(() => undefined);
-    await db?.close().catch(() => undefined);
-    fs.rmSync(lockPath(dataDir), { force: true });
-    throw new EmbeddedDatabaseError(
-      `The embedded database in ${dataDir} could not be opened: ${(err as Error).message}`,
-      { cause: err },
-    );
+    return (err as Error).message;
+  } finally {
+    await client.end().catch(() => undefined);
   }
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await server!.stop().catch(() => undefined);
-    await db!.close().catch(() => undefined);
-    const current = readLock(dataDir);
-    if (current?.pid === process.pid) fs.rmSync(lockPath(dataDir), { force: true });
-  };
-  const onExit = () => {
-    const current = readLock(dataDir);
-    if (current?.pid === process.pid) fs.rmSync(lockPath(dataDir), { force: true });
-  };
-  process.once("exit", onExit);
-  return { url: embeddedUrl(server.host, server.port), owner: true, close };
 }
 
 /**
- * Connects to the embedded database that another process of this installation serves, or opens
- * it here when none does.
+ * Connects to the embedded database that another process of this installation hosts, or hosts
+ * it here when none does. A host that is still starting (or migrating) is waited for; details
+ * that do not work (left by an earlier instance, or not yet replaced by a starting one) are read
+ * again until they do, or until the lock is free and this process hosts.
  */
-export async function attachOrHostEmbeddedDatabase(dataDir: string): Promise<EmbeddedHandle> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const holder = readLock(dataDir);
-    if (holder && isAlive(holder.pid) && holder.pid !== process.pid) {
-      const ready = await waitForPort(dataDir, 30_000);
-      if (ready?.port) {
-        return { url: embeddedUrl(ready.host, ready.port), owner: false, close: async () => undefined };
+export async function attachOrHostEmbeddedDatabase(dataDir: string, options: AttachOptions = {}): Promise<EmbeddedHandle> {
+  prepareDataFolder(dataDir);
+  const waitMs = options.waitMs ?? DEFAULT_ATTACH_WAIT_MS;
+  const deadline = Date.now() + waitMs;
+  let seen: EmbeddedDetails | null = null;
+  let lastProblem = "it has not said how to reach it yet";
+  for (;;) {
+    const lock = await takeLock(dataDir);
+    if (lock) return hostWithLock(dataDir, lock, options);
+    const details = readEmbeddedDetails(dataDir);
+    if (details) seen = details;
+    if (details?.state === "ready") {
+      const url = embeddedUrl(details);
+      const problem = await probe(url);
+      if (problem === null) {
+        return { url, owner: false, token: details.token, stats: () => null, close: async () => undefined };
       }
-      continue;
+      lastProblem = `connecting with the details it published failed: ${problem}`;
+    } else if (details?.state === "starting") {
+      lastProblem = "it is still starting (opening or migrating the database)";
     }
-    try {
-      return await hostEmbeddedDatabase(dataDir);
-    } catch (err) {
-      // Another process took the lock between our read and our write: connect to it instead.
-      if (err instanceof EmbeddedDatabaseInUseError) continue;
-      throw err;
+    if (Date.now() >= deadline) {
+      const holder = seen ? `process ${seen.pid} (since ${seen.startedAt})` : "another process";
+      throw new EmbeddedDatabaseError(
+        `The embedded database in ${dataDir} is open in ${holder}, which did not let this process in within ${Math.round(waitMs / 1000)} s: ${lastProblem}. ` +
+          `If that process is stuck, stop it; or set DATABASE_URL to use a Postgres server.`,
+      );
     }
+    await new Promise((r) => setTimeout(r, 150));
   }
-  throw new EmbeddedDatabaseError(`The embedded database in ${dataDir} is starting in another process but did not become ready.`);
 }

@@ -6,11 +6,12 @@ import { startEmbeddedServer, type EmbeddedServer } from "@/lib/db/embedded-serv
 let db: PGlite;
 let server: EmbeddedServer;
 let url: string;
+const PASSWORD = "test-password-0123456789";
 
 beforeAll(async () => {
   db = await PGlite.create();
-  server = await startEmbeddedServer({ db, lockTimeoutMs: 2000 });
-  url = `postgres://postgres@127.0.0.1:${server.port}/postgres`;
+  server = await startEmbeddedServer({ db, password: PASSWORD, lockTimeoutMs: 2000 });
+  url = `postgres://postgres:${PASSWORD}@127.0.0.1:${server.port}/postgres`;
 });
 afterAll(async () => {
   await server.stop();

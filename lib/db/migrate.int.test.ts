@@ -50,6 +50,17 @@ describe("migrate", () => {
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
   });
 
+  it("applies each migration once when several processes migrate at the same time", async () => {
+    const db = await scratch();
+    // On the embedded database the advisory lock serialises nothing (one shared session): the
+    // decision is taken inside each migration's transaction.
+    const results = await Promise.all(Array.from({ length: 3 }, () => migrate(db.url, defaultMigrationsDir())));
+    const names = (await query<{ migration_name: string }>(db.url, `SELECT migration_name FROM "_prisma_migrations" ORDER BY 1`)).map((r) => r.migration_name);
+    const all = results[0]!.applied.concat(results[0]!.alreadyApplied).sort();
+    expect(names).toEqual(all);
+    expect(results.flatMap((r) => r.applied).sort()).toEqual(all);
+  });
+
   it("rolls back a failing migration entirely and says which one failed", async () => {
     const db = await scratch();
     const dir = migrationsDir({

@@ -8,7 +8,8 @@ import pg from "pg";
  * Applies the SQL migrations in prisma/migrations/<name>/migration.sql, in name order, each in its
  * own transaction, recording them in Prisma's own `_prisma_migrations` table (same columns and
  * checksums), so a team that later runs `prisma migrate deploy` sees them as applied.
- * Applying twice is harmless; a migration that fails is rolled back entirely and stops start-up.
+ * Applying twice is harmless, also from several processes at once, on Postgres and on the
+ * embedded database alike; a migration that fails is rolled back entirely and stops start-up.
  * See docs/decisions/0001-database-migrations.md.
  */
 
@@ -103,6 +104,26 @@ export async function migrate(connectionString: string, dir = defaultMigrationsD
       }
       try {
         await client.query("BEGIN");
+        // Decide inside the transaction, with the table locked against other migrators, whether
+        // another process applied it since the list was read: the advisory lock above serialises
+        // nothing on the embedded database (its clients share one session), where the proxy
+        // gives this transaction the backend alone instead; on Postgres the table lock holds
+        // even for a migrator that takes no advisory lock.
+        await client.query(`LOCK TABLE "_prisma_migrations" IN SHARE ROW EXCLUSIVE MODE`);
+        const meanwhile = await client.query<{ checksum: string }>(
+          `SELECT checksum FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+          [migration.name],
+        );
+        if (meanwhile.rows[0]) {
+          await client.query("ROLLBACK");
+          if (meanwhile.rows[0].checksum !== migration.checksum) {
+            throw new MigrationError(
+              `Migration ${migration.name} was applied meanwhile by another process with different contents: every process of an installation must run the same version of Silkroute.`,
+            );
+          }
+          result.alreadyApplied.push(migration.name);
+          continue;
+        }
         await client.query(migration.sql);
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
@@ -113,6 +134,7 @@ export async function migrate(connectionString: string, dir = defaultMigrationsD
         result.applied.push(migration.name);
       } catch (err) {
         await client.query("ROLLBACK").catch(() => undefined);
+        if (err instanceof MigrationError) throw err;
         throw new MigrationError(
           `Database migration ${migration.name} failed and was rolled back, so nothing of it was applied: ${(err as Error).message}`,
           { cause: err },

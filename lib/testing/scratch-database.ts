@@ -43,7 +43,8 @@ export async function createScratchDatabase(label = "test"): Promise<ScratchData
     };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `silkroute-${label}-`));
-  const handle = await hostEmbeddedDatabase(dataDir);
+  // Tests choose what to migrate (the integration setup applies Silkroute's migrations itself).
+  const handle = await hostEmbeddedDatabase(dataDir, { migrate: false });
   return {
     url: handle.url,
     kind: "pglite",
