@@ -3,7 +3,7 @@
  * `npm test` through `npm run lint`. Data flows one way; the product never depends on its tests or
  * on the cloud stand-ins; nothing imports in a cycle.
  */
-const TESTS = "(\\.test\\.tsx?$|\\.int\\.test\\.tsx?$|^lib/testing/)";
+const TESTS = "(\\.test\\.tsx?$|\\.int\\.test\\.tsx?$|^lib/testing/|^lib/[a-z-]+/testing/)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -79,13 +79,13 @@ describe("the closing line", () => {
 
 describe("naming stages", () => {
   it("runs every stage when none is named, and the named ones in their order", () => {
-    expect(parseStages([])).toEqual({ ok: true, stages: ["typecheck", "unit", "integration", "e2e"] });
+    expect(parseStages([])).toEqual({ ok: true, stages: ["typecheck", "lint", "unit", "integration", "e2e"] });
     expect(parseStages(["--", "e2e", "unit"])).toEqual({ ok: true, stages: ["unit", "e2e"] });
   });
 
   it("refuses an unknown stage and names the known ones", () => {
     const parsed = parseStages(["unit", "nosuchstage"]);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error).toBe("Unknown test stage: nosuchstage. The stages are: typecheck, unit, integration, e2e.");
+    if (!parsed.ok) expect(parsed.error).toBe("Unknown test stage: nosuchstage. The stages are: typecheck, lint, unit, integration, e2e.");
   });
 });

@@ -24,7 +24,7 @@ export interface Counts {
 export const NO_COUNTS: Counts = { passed: 0, failed: 0, notRun: 0, skipped: 0 };
 
 /** What `npm test -- <stage>...` may name, in the order they run. */
-export const STAGES = ["typecheck", "unit", "integration", "e2e"] as const;
+export const STAGES = ["typecheck", "lint", "unit", "integration", "e2e"] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** The stages a command line asks for (all when none are named); an unknown name is an error. */

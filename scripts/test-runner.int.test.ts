@@ -28,7 +28,7 @@ describe("the test runner", () => {
   it("refuses an unknown stage with the stages it knows, and ends with a failed count", () => {
     const run = spawnSync(process.execPath, ["bin/run.mjs", "scripts/test.ts", "nosuchstage"], { cwd: root, encoding: "utf8", timeout: 120_000 });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("Unknown test stage: nosuchstage. The stages are: typecheck, unit, integration, e2e.");
+    expect(run.stderr).toContain("Unknown test stage: nosuchstage. The stages are: typecheck, lint, unit, integration, e2e.");
     expect(run.stdout.trim().split("\n").at(-1)).toBe("0 passed, 1 failed (0 did not run), 0 skipped");
   });
 

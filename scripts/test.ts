@@ -7,7 +7,7 @@ import { addCounts, countListedTests, countPlaywrightReport, countVitestReport, 
 const require = createRequire(import.meta.url);
 
 /**
- * `npm test`: type check, unit tests, integration tests (against DATABASE_URL when set, else the
+ * `npm test`: type check, lint (ESLint and import boundaries), unit tests, integration tests (against DATABASE_URL when set, else the
  * embedded database), a production build, and the end-to-end tests in Chromium. `npm test --
  * unit e2e` runs only the stages named; an unknown name is an error. Ends with one line
  * `N passed, N failed (N did not run), N skipped` (scripts/count-test-results.ts) and a non-zero
@@ -78,6 +78,12 @@ fs.mkdirSync("test-results", { recursive: true });
 if (stages.has("typecheck")) {
   const code = run(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]);
   outcomes.push({ name: "typecheck", ...NO_COUNTS, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 });
+}
+if (stages.has("lint")) {
+  // ESLint (typescript-eslint, React hooks, Next.js rules) and the import boundaries (dependency-cruiser).
+  const eslint = run(process.execPath, ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings=0"]);
+  const boundaries = run(process.execPath, ["node_modules/dependency-cruiser/bin/dependency-cruise.mjs", "app", "components", "lib", "scripts", "e2e", "doubles", "bin", "--config", ".dependency-cruiser.cjs"]);
+  outcomes.push({ name: "lint", ...NO_COUNTS, passed: (eslint === 0 ? 1 : 0) + (boundaries === 0 ? 1 : 0), failed: (eslint === 0 ? 0 : 1) + (boundaries === 0 ? 0 : 1) });
 }
 if (stages.has("unit")) vitest("unit");
 if (stages.has("integration")) vitest("integration");

@@ -20,6 +20,7 @@ import { useFormatDuration } from "@/components/inventory/use-format-duration";
 import { useScanProgress } from "@/components/inventory/use-scan-progress";
 import { useScans } from "@/components/inventory/use-scans";
 import type { ScanProgress } from "@/lib/inventory/get-scan-progress";
+import { useNow } from "@/components/ui/use-now";
 
 const SEVERITY_TONE = { error: "danger", warning: "warning", info: "info" } as const;
 
@@ -275,6 +276,7 @@ export function ScanProgressView({ scanId, canRun }: { scanId: string; canRun: b
   const query = useScanProgress(scanId);
   const p = query.data;
   const active = p ? isScanActive(p.status) : true;
+  const now = useNow(active);
 
   // When the scan ends, what the inventory shows may change.
   const wasActive = useRef(false);
@@ -311,7 +313,7 @@ export function ScanProgressView({ scanId, canRun }: { scanId: string; canRun: b
   const expected = p.estimate?.basedOn === "previous-scan" && p.estimate.totalCalls > 0 ? p.estimate.totalCalls : null;
   const value = !active ? 1 : p.status === "queued" && expected === null ? null : expected ? Math.min(0.99, p.totals.calls / expected) : null;
   const started = p.startedAt ? new Date(p.startedAt).getTime() : null;
-  const ended = p.finishedAt ? new Date(p.finishedAt).getTime() : active ? Date.now() : null;
+  const ended = p.finishedAt ? new Date(p.finishedAt).getTime() : active ? now : null;
   const elapsed = started && ended ? (ended - started) / 1000 : null;
 
   return (

@@ -8,6 +8,7 @@ import { useErrorText } from "@/components/ui/error-text";
 import { ScanStatusBadge, isScanActive } from "@/components/inventory/scan-status";
 import { useScans } from "@/components/inventory/use-scans";
 import { useFormatDuration } from "@/components/inventory/use-format-duration";
+import { useNow } from "@/components/ui/use-now";
 
 /** The plan's scans, newest first: what each read, how it ended, who started it and how long it took. */
 export function ScansTable({ planId }: { planId: string }) {
@@ -17,6 +18,7 @@ export function ScansTable({ planId }: { planId: string }) {
   const duration = useFormatDuration();
   const errorText = useErrorText();
   const scans = useScans(planId);
+  const now = useNow(scans.data?.some((s) => isScanActive(s.status)) ?? false);
   return (
     <Card>
       <CardHeader title={t("listTitle")} description={t("listDescription")} />
@@ -53,7 +55,7 @@ export function ScansTable({ planId }: { planId: string }) {
               </tr>
             ) : (
               scans.data.map((s) => {
-                const end = s.finishedAt ? new Date(s.finishedAt).getTime() : isScanActive(s.status) ? Date.now() : null;
+                const end = s.finishedAt ? new Date(s.finishedAt).getTime() : isScanActive(s.status) ? now : null;
                 const took = s.startedAt && end ? (end - new Date(s.startedAt).getTime()) / 1000 : null;
                 return (
                   <tr key={s.id} data-testid="scan-row">

@@ -1,4 +1,4 @@
-import dns from "node:dns";
+import type dns from "node:dns";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
