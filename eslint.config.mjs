@@ -30,7 +30,7 @@ export default tseslint.config(
   {
     // Where reading the environment directly is the point: the settings module, launchers that
     // pass settings to child processes, tests and the stand-ins' command lines.
-    files: ["lib/env.ts", "scripts/**", "e2e/**", "doubles/**", "bin/**", "**/*.test.ts", "lib/testing/**", "playwright.config.ts", "vitest.config.ts", "proxy.ts", "instrumentation.ts", "prisma.config.ts", "next.config.ts"],
+    files: ["lib/env.ts", "lib/launcher/**", "scripts/**", "e2e/**", "doubles/**", "bin/**", "**/*.test.ts", "lib/testing/**", "playwright.config.ts", "vitest.config.ts", "proxy.ts", "instrumentation.ts", "prisma.config.ts", "next.config.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
   {
