@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addCounts, countListedTests, countPlaywrightReport, countsLine, countVitestReport, parseStages, runFailed, type PlaywrightReport, type VitestReport } from "./count-test-results";
+import { addCounts, countListedTests, countPlaywrightReport, countPlaywrightRun, countsLine, countVitestReport, parseStages, runFailed, type PlaywrightReport, type VitestReport } from "./count-test-results";
 
 const file = (status: string, results: string[], message?: string) => ({ name: "x.test.ts", status, message, assertionResults: results.map((s) => ({ status: s })) });
 
@@ -48,6 +48,13 @@ describe("counting a Playwright report", () => {
   it("counts flaky tests as passed and errors outside any test (a forbidden .only) as failed", () => {
     expect(countPlaywrightReport({ stats: { expected: 4, unexpected: 0, flaky: 1, skipped: 0 }, errors: [], suites: [] }, 0)).toEqual({ passed: 5, failed: 0, notRun: 0, skipped: 0 });
     expect(countPlaywrightReport({ stats: { expected: 0, unexpected: 0, flaky: 0, skipped: 0 }, errors: [{ message: "item focused with '.only' is not allowed" }], suites: [] }, 1)).toEqual({ passed: 0, failed: 1, notRun: 0, skipped: 0 });
+  });
+
+  it("counts every listed test as not run when the report holds none (the web server did not start)", () => {
+    const report: PlaywrightReport = { stats: { expected: 0, unexpected: 0, flaky: 0, skipped: 0 }, errors: [{ message: "Process from config.webServer was not able to start." }], suites: [] };
+    expect(countPlaywrightRun(report, 1, () => 340)).toEqual({ passed: 0, failed: 341, notRun: 340, skipped: 0 });
+    const ran: PlaywrightReport = { stats: { expected: 1, unexpected: 0, flaky: 0, skipped: 0 }, suites: [{ specs: [{ tests: [pwTest("expected", "passed", ["passed"])] }] }] };
+    expect(countPlaywrightRun(ran, 0, () => 340)).toEqual({ passed: 1, failed: 0, notRun: 0, skipped: 0 });
   });
 
   it("counts interrupted tests as not run", () => {

@@ -106,6 +106,17 @@ export function countPlaywrightReport(report: PlaywrightReport, exitCode: number
   return { passed: report.stats.expected + report.stats.flaky, failed, notRun, skipped };
 }
 
+/**
+ * The end-to-end run's counts, when the report may hold no test at all (the web server or the
+ * global setup failed before any test started): then every listed test did not run.
+ */
+export function countPlaywrightRun(report: PlaywrightReport, exitCode: number, listed: () => number): Counts {
+  const counts = countPlaywrightReport(report, exitCode);
+  if (countListedTests(report) > 0) return counts;
+  const notRun = Math.max(1, listed());
+  return { ...counts, failed: counts.failed + notRun, notRun: counts.notRun + notRun };
+}
+
 /** The tests Playwright would run (`playwright test --list --reporter=json`): what "did not run" counts when none could. */
 export function countListedTests(report: PlaywrightReport): number {
   let n = 0;

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { addCounts, countListedTests, countPlaywrightReport, countVitestReport, countsLine, NO_COUNTS, parseStages, runFailed, type Counts, type PlaywrightReport, type VitestReport } from "./count-test-results";
+import { addCounts, countListedTests, countPlaywrightRun, countVitestReport, countsLine, NO_COUNTS, parseStages, runFailed, type Counts, type PlaywrightReport, type VitestReport } from "./count-test-results";
 
 const require = createRequire(import.meta.url);
 
@@ -53,16 +53,19 @@ function vitest(project: "unit" | "integration"): void {
 
 const PLAYWRIGHT = "node_modules/@playwright/test/cli.js";
 
+/** How many end-to-end tests there are (`playwright test --list`). */
+function listE2eTests(): number {
+  const listed = spawnSync(process.execPath, [PLAYWRIGHT, "test", "--list", "--reporter=json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  try {
+    return countListedTests(JSON.parse(listed.stdout) as PlaywrightReport);
+  } catch {
+    return 0;
+  }
+}
+
 /** When the end-to-end tests cannot run at all: how many there are, as "did not run". */
 function e2eNotRun(note: string): Outcome {
-  const listed = spawnSync(process.execPath, [PLAYWRIGHT, "test", "--list", "--reporter=json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  let count = 0;
-  try {
-    count = countListedTests(JSON.parse(listed.stdout) as PlaywrightReport);
-  } catch {
-    count = 0;
-  }
-  const notRun = Math.max(1, count);
+  const notRun = Math.max(1, listE2eTests());
   return { name: "e2e", ...NO_COUNTS, failed: notRun, notRun, note };
 }
 
@@ -108,7 +111,7 @@ if (stages.has("e2e")) {
         ...(chromium ? { SILKROUTE_CHROMIUM_PATH: chromium } : {}),
       });
       if (fs.existsSync(report)) {
-        outcomes.push({ name: "e2e", ...countPlaywrightReport(JSON.parse(fs.readFileSync(report, "utf8")) as PlaywrightReport, code) });
+        outcomes.push({ name: "e2e", ...countPlaywrightRun(JSON.parse(fs.readFileSync(report, "utf8")) as PlaywrightReport, code, listE2eTests) });
       } else {
         outcomes.push(e2eNotRun(`playwright exited ${code} without a report`));
       }

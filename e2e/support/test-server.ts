@@ -38,6 +38,8 @@ import { DEFAULT_CREDENTIALS, startAwsStandIn } from "@/doubles/aws/server";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silkroute-e2e-"));
 process.env.SILKROUTE_DATA_DIR = dataDir;
 process.env.SILKROUTE_SECRET = E2E_SECRET;
+// The stand-in AWS listens on 127.0.0.1: the connections this process creates point at it.
+process.env.SILKROUTE_ALLOW_PRIVATE_ENDPOINTS = "true";
 resetEnvForTests();
 
 const scratch = await createScratchDatabase("e2e");

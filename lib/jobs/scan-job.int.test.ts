@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { deterministicJobId, queue } from "@/lib/jobs/queue";
@@ -21,6 +21,11 @@ let recorder: TaskWriteRecorder;
 beforeAll(async () => {
   fx = await createInventoryFixture({ things: 60 });
   recorder = await recordTaskWrites();
+});
+// These tests play the worker: they own the scan-part queue, so jobs other test files queued
+// and never ran (scans started through their actions) are removed first.
+beforeEach(async () => {
+  await (await queue()).purgeQueue(JOBS["inventory.scan-part"].name);
 });
 afterAll(async () => {
   await recorder?.stop();
