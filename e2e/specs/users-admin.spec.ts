@@ -1,5 +1,5 @@
 import { test, expect } from "@/e2e/support/fixtures";
-import { storageStateOf } from "@/e2e/support/roles";
+import { demoEmail, storageStateOf } from "@/e2e/support/roles";
 
 test.describe("an admin manages users and reads the audit log", () => {
   test.use({ storageState: storageStateOf("admin") });
@@ -42,5 +42,24 @@ test.describe("an admin manages users and reads the audit log", () => {
     await form.evaluate((f) => f.setAttribute("novalidate", ""));
     await form.getByRole("button", { name: "Add user" }).click();
     await expect(page.getByText(/Some fields are not valid.*password/)).toBeVisible();
+  });
+
+  test("a refusal says exactly what is wrong, in the user's language, not only its kind", async ({ page, context }) => {
+    const tryExistingEmail = async () => {
+      const form = page.getByTestId("create-user-form");
+      await form.getByLabel(/Name|姓名/).fill("Same Email");
+      await form.getByLabel(/Email|电子邮箱/).fill(demoEmail("viewer"));
+      await form.getByLabel(/Initial password|初始密码/).fill("a-long-enough-password");
+      await form.getByRole("button", { name: /Add user|添加用户/ }).click();
+    };
+    await page.goto("/settings/users");
+    await tryExistingEmail();
+    // The reason (userEmailTaken), not the generic text of its code (CONFLICT).
+    await expect(page.getByText("A user with this email already exists.", { exact: false })).toBeVisible();
+    await expect(page.getByText("This conflicts with the current state.")).toHaveCount(0);
+    await context.addCookies([{ name: "silkroute-locale", value: "zh-CN", url: page.url() }]);
+    await page.reload();
+    await tryExistingEmail();
+    await expect(page.getByText("已存在使用此电子邮箱的用户。", { exact: false })).toBeVisible();
   });
 });
