@@ -51,6 +51,14 @@ module.exports = {
       to: { path: "^(app|components|lib)/", pathNot: "^lib/testing/server-only-stub" },
     },
     {
+      name: "queueing-loads-no-collector",
+      severity: "error",
+      comment:
+        "Queueing, planning and showing a scan (the web process) read the collectors' plans (collectors/*.plan.ts), never their code or an AWS SDK client: those load in the worker only.",
+      from: { path: "^lib/(actions/scans/|actions/plans/|jobs/queue\\.ts$|inventory/(start-scan|queue-scan|get-scan-progress|plan-scan|scan-controls)\\.ts$)" },
+      to: { path: "(^lib/aws/collectors/|^lib/aws/collector-registry\\.ts$|@aws-sdk/client-)", pathNot: "\\.plan\\.ts$", reachable: true },
+    },
+    {
       name: "no-unresolvable",
       severity: "error",
       comment: "An import that resolves to nothing.",

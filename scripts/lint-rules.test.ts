@@ -33,6 +33,10 @@ beforeAll(() => {
   write("lib/b.ts", 'import { a } from "./a";\nexport const b = () => a();\n');
   write("lib/uses-e2e.ts", 'import { spec } from "../e2e/spec";\nexport const w = spec;\n');
   write("e2e/spec.ts", 'export const spec = 1;\n');
+  write("lib/aws/collectors/things.plan.ts", 'export const thingsPlan = { id: "iot.things" };\n');
+  write("lib/aws/collectors/things.ts", 'import { thingsPlan } from "./things.plan";\nexport const things = { ...thingsPlan, run: () => 1 };\n');
+  write("lib/inventory/start-scan.ts", 'import { thingsPlan } from "../aws/collectors/things.plan";\nexport const plan = thingsPlan;\n');
+  write("lib/inventory/queue-scan.ts", 'import { plan } from "./start-scan";\nimport { things } from "../aws/collectors/things";\nexport const q = [plan, things];\n');
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -55,8 +59,11 @@ describe("the import boundaries (dependency-cruiser)", () => {
         "doubles-not-product: doubles/aws/uses-product.ts -> lib/inventory/uses-double.ts",
         "product-not-tests: lib/uses-e2e.ts -> e2e/spec.ts",
         "no-cycles: lib/a.ts -> lib/b.ts",
+        "queueing-loads-no-collector: lib/inventory/queue-scan.ts -> lib/aws/collectors/things.ts",
       ]),
     );
+    // A collector's plan is what planning may read.
+    expect(found.filter((f) => f.startsWith("queueing-loads-no-collector: lib/inventory/start-scan.ts"))).toEqual([]);
     expect(found.filter((f) => f.includes("lib/testing/fixture.ts"))).toEqual([]);
   }, 60_000);
 });

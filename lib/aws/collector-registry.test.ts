@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collectorRegistry, getCollector } from "@/lib/aws/collector-registry";
+import { collectorPlans, getCollectorPlan, type CollectorId } from "@/lib/aws/collector-plans";
 import { isReadOnlyOperation } from "@/lib/aws/is-read-only-operation";
 import { KIND } from "@/lib/aws/resource-kinds";
 
@@ -11,6 +12,16 @@ describe("collector registry", () => {
     for (const [key, collector] of collectors) expect(collector.id).toBe(key);
     expect(getCollector("iot.things")).toBe(collectorRegistry["iot.things"]);
     expect(getCollector("toString")).toBeUndefined();
+  });
+
+  it("runs exactly the collectors the plans name, each with its own plan (what a scan's estimate and checkpoints are made from)", () => {
+    expect(Object.keys(collectorRegistry).sort()).toEqual(Object.keys(collectorPlans).sort());
+    for (const [id, collector] of collectors) {
+      const { run: _run, ...plan } = collector;
+      expect(plan, id).toEqual(collectorPlans[id as CollectorId]);
+    }
+    expect(getCollectorPlan("iot.things")).toBe(collectorPlans["iot.things"]);
+    expect(getCollectorPlan("constructor")).toBeUndefined();
   });
 
   it.each(collectors)("%s declares only read-only APIs, known kinds and a sensible plan", (_id, collector) => {

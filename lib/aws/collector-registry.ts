@@ -1,9 +1,12 @@
 /**
- * Every collector, by id. Adding an AWS service or resource family is adding one file under
- * collectors/ and one line here; the scan engine plans and runs whatever this record holds.
+ * Every collector's code, by id, for the worker that runs scan parts. Adding an AWS service or
+ * resource family is adding a collector and its plan under collectors/, one line here and one in
+ * collector-plans.ts (which planning reads); the scan engine plans and runs whatever they hold.
  * Ids are stored in scan checkpoints: never rename one without a migration.
  */
+import "server-only";
 import type { CollectorDefinition } from "@/lib/aws/collector-types";
+import type { CollectorId } from "@/lib/aws/collector-plans";
 import { cloudTrailTrailsCollector } from "@/lib/aws/collectors/cloudtrail-trails";
 import { dynamoDbTablesCollector } from "@/lib/aws/collectors/dynamodb-tables";
 import { iamRolesCollector } from "@/lib/aws/collectors/iam-roles";
@@ -34,6 +37,7 @@ import { snsTopicsCollector } from "@/lib/aws/collectors/sns-topics";
 import { sqsQueuesCollector } from "@/lib/aws/collectors/sqs-queues";
 import { timestreamDatabasesCollector } from "@/lib/aws/collectors/timestream-databases";
 
+/** Every collector's code, for the worker; the same ids as collector-plans.ts (a test checks). */
 export const collectorRegistry = {
   // Phase 1: AWS IoT Core
   "iot.things": iotThingsCollector,
@@ -67,11 +71,7 @@ export const collectorRegistry = {
   // Phase 2: what phase 1 points at
   "iam.roles": iamRolesCollector,
   "kms.keys": kmsKeysCollector,
-} as const satisfies Record<string, CollectorDefinition>;
-
-export type CollectorId = keyof typeof collectorRegistry;
-
-export const COLLECTOR_IDS = Object.keys(collectorRegistry) as CollectorId[];
+} as const satisfies Record<CollectorId, CollectorDefinition>;
 
 export function getCollector(id: string): CollectorDefinition | undefined {
   return Object.hasOwn(collectorRegistry, id) ? collectorRegistry[id as CollectorId] : undefined;

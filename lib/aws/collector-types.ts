@@ -135,6 +135,14 @@ export interface PlannedApi {
   shadowsOnly?: boolean;
 }
 
+/**
+ * What a collector reads and calls, without its code: what a scan's plan, its checkpoints and the
+ * read-only policy need. Each collector's plan is its own small file (collectors/<name>.plan.ts,
+ * registered in lib/aws/collector-plans.ts), so planning and queueing a scan load no collector and
+ * no AWS SDK client; the collector spreads its plan into its definition.
+ */
+export type CollectorPlan = Omit<CollectorDefinition, "run">;
+
 export interface CollectorDefinition {
   /** Stable id, e.g. "iot.things". Used in checkpoints: never rename without a migration. */
   id: string;

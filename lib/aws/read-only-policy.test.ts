@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { collectorRegistry } from "@/lib/aws/collector-registry";
-import type { CollectorDefinition } from "@/lib/aws/collector-types";
+import { collectorPlans } from "@/lib/aws/collector-plans";
+import type { CollectorPlan } from "@/lib/aws/collector-types";
 import { IAM_ACTION_OF, READ_ONLY_ACTIONS, readOnlyPolicyDocument } from "@/lib/aws/read-only-policy";
 
 function allowed(action: string): boolean {
@@ -10,7 +10,7 @@ function allowed(action: string): boolean {
 describe("the read-only IAM policy", () => {
   it("allows every API the collectors declare", () => {
     const missing: string[] = [];
-    for (const collector of Object.values(collectorRegistry) as CollectorDefinition[]) {
+    for (const collector of Object.values(collectorPlans) as CollectorPlan[]) {
       for (const api of collector.apis) {
         const key = `${api.service ?? collector.service}:${api.operation}`;
         const action = IAM_ACTION_OF[key] ?? key;

@@ -2,7 +2,7 @@ import "server-only";
 import { db, pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ScopedScan } from "@/lib/plans/scoped-plan";
-import { collectorRegistry } from "@/lib/aws/collector-registry";
+import { collectorPlans } from "@/lib/aws/collector-plans";
 import type { ScanEstimate } from "@/lib/inventory/plan-scan";
 import { GLOBAL_PART } from "@/lib/inventory/plan-scan";
 import { groupIssues, type ScanIssueView } from "@/lib/inventory/group-scan-issues";
@@ -96,7 +96,7 @@ export async function getScanProgress(scoped: ScopedScan): Promise<ScanProgress>
       secondsLeft: finished ? 0 : secondsLeftFor(region),
       tasks: own.map((t) => ({
         collectorId: t.collectorId,
-        kind: (collectorRegistry as Record<string, { kinds: string[] }>)[t.collectorId]?.kinds[0] ?? t.collectorId,
+        kind: (collectorPlans as Record<string, { kinds: string[] }>)[t.collectorId]?.kinds[0] ?? t.collectorId,
         status: t.status,
         found: t.itemsFound,
         pages: t.pagesDone,

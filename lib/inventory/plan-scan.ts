@@ -1,4 +1,4 @@
-import type { CollectorDefinition, ScanMode } from "@/lib/aws/collector-types";
+import type { CollectorPlan, ScanMode } from "@/lib/aws/collector-types";
 import { quotaFor } from "@/lib/aws/default-quotas";
 
 /**
@@ -35,7 +35,7 @@ export interface ScanEstimate {
 export type KindCounts = Record<string, Record<string, number>>;
 
 export interface PlanScanInput {
-  collectors: CollectorDefinition[];
+  collectors: CollectorPlan[];
   regions: string[];
   mode: ScanMode;
   includeShadows: boolean;
@@ -45,7 +45,7 @@ export interface PlanScanInput {
 }
 
 /** Which part of a scan a collector runs in: its region, "global", or per region in phase 2. */
-export function partsOf(collector: CollectorDefinition, regions: string[]): string[] {
+export function partsOf(collector: CollectorPlan, regions: string[]): string[] {
   return collector.scope === "global" ? [GLOBAL_PART] : regions;
 }
 

@@ -3,10 +3,10 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { db, transaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { COLLECTOR_IDS, collectorRegistry } from "@/lib/aws/collector-registry";
+import { COLLECTOR_IDS, collectorPlans } from "@/lib/aws/collector-plans";
 import { GLOBAL_PART, partsOf, planScan, type ScanEstimate } from "@/lib/inventory/plan-scan";
 import { scanCounts } from "@/lib/inventory/scan-counts";
-import type { CollectorDefinition } from "@/lib/aws/collector-types";
+import type { CollectorPlan } from "@/lib/aws/collector-types";
 import type { ScopedPlan } from "@/lib/plans/scoped-plan";
 
 export const scanOptionsSchema = z.object({
@@ -23,8 +23,9 @@ export type ScanRequest = z.infer<typeof scanRequestSchema>;
 
 export const PHASE2_PART = "phase2";
 
-export function allCollectors(): Array<{ id: string; collector: CollectorDefinition }> {
-  return COLLECTOR_IDS.map((id) => ({ id, collector: collectorRegistry[id] as CollectorDefinition }));
+/** Every collector's plan (what it calls), never its code: planning a scan loads no AWS SDK client. */
+export function allCollectors(): Array<{ id: string; collector: CollectorPlan }> {
+  return COLLECTOR_IDS.map((id) => ({ id, collector: collectorPlans[id] as CollectorPlan }));
 }
 
 /** The plan, its connection and regions, checked, for a scan or its estimate. */

@@ -15,6 +15,7 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { tagsToRecord } from "@/lib/aws/tags-to-record";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { cloudtrailTrailsPlan } from "@/lib/aws/collectors/cloudtrail-trails.plan";
 
 const trailInfoSchema = z.looseObject({
   TrailARN: z.string().min(1),
@@ -42,17 +43,7 @@ const tagsSchema = z.looseObject({
 });
 
 export const cloudTrailTrailsCollector: CollectorDefinition = {
-  id: "cloudtrail.trails",
-  service: "cloudtrail",
-  kinds: [KIND.cloudTrailTrail],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListTrails", calls: { type: "pages", of: KIND.cloudTrailTrail, pageSize: 50 } },
-    { operation: "DescribeTrails", calls: { type: "per-item", of: KIND.cloudTrailTrail } },
-    { operation: "GetTrailStatus", calls: { type: "per-item", of: KIND.cloudTrailTrail } },
-    { operation: "ListTags", calls: { type: "per-item", of: KIND.cloudTrailTrail } },
-  ],
+  ...cloudtrailTrailsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const cloudtrail = ctx.clients.get(CloudTrailClient);

@@ -22,8 +22,8 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { tagsToRecord } from "@/lib/aws/tags-to-record";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, dynamodbTablesPlan } from "@/lib/aws/collectors/dynamodb-tables.plan";
 
-const PAGE_SIZE = 100;
 
 const describeSchema = z.looseObject({
   Table: z
@@ -41,17 +41,7 @@ const tagsPageSchema = z.looseObject({
 });
 
 export const dynamoDbTablesCollector: CollectorDefinition = {
-  id: "dynamodb.tables",
-  service: "dynamodb",
-  kinds: [KIND.dynamoDbTable],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListTables", calls: { type: "pages", of: KIND.dynamoDbTable, pageSize: PAGE_SIZE } },
-    { operation: "DescribeTable", calls: { type: "per-item", of: KIND.dynamoDbTable } },
-    { operation: "DescribeContinuousBackups", calls: { type: "per-item", of: KIND.dynamoDbTable } },
-    { operation: "ListTagsOfResource", calls: { type: "per-item", of: KIND.dynamoDbTable } },
-  ],
+  ...dynamodbTablesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const dynamodb = ctx.clients.get(DynamoDBClient);

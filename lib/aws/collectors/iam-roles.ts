@@ -20,6 +20,7 @@ import { arnResourceName, parseArn } from "@/lib/aws/parse-arn";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { tagsToRecord } from "@/lib/aws/tags-to-record";
 import { walkList } from "@/lib/aws/walk-pages";
+import { iamRolesPlan } from "@/lib/aws/collectors/iam-roles.plan";
 
 const BATCH_SIZE = 50;
 
@@ -38,15 +39,7 @@ const attachedPageSchema = z.looseObject({
 });
 
 export const iamRolesCollector: CollectorDefinition = {
-  id: "iam.roles",
-  service: "iam",
-  kinds: [KIND.iamRole],
-  scope: "global",
-  phase: 2,
-  apis: [
-    { operation: "GetRole", calls: { type: "per-item", of: KIND.iamRole } },
-    { operation: "ListAttachedRolePolicies", calls: { type: "per-item", of: KIND.iamRole } },
-  ],
+  ...iamRolesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iam = ctx.clients.get(IAMClient);

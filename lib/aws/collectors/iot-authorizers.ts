@@ -13,8 +13,8 @@ import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotAuthorizersPlan } from "@/lib/aws/collectors/iot-authorizers.plan";
 
-const PAGE_SIZE = 250;
 
 const authorizerSchema = z.looseObject({ authorizerName: z.string().min(1), authorizerArn: z.string().min(1).optional() });
 const describeSchema = z.looseObject({
@@ -22,16 +22,7 @@ const describeSchema = z.looseObject({
 });
 
 export const iotAuthorizersCollector: CollectorDefinition = {
-  id: "iot.authorizers",
-  service: "iot",
-  kinds: [KIND.iotAuthorizer],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListAuthorizers", calls: { type: "pages", of: KIND.iotAuthorizer, pageSize: PAGE_SIZE } },
-    { operation: "DescribeAuthorizer", calls: { type: "per-item", of: KIND.iotAuthorizer } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotAuthorizer } },
-  ],
+  ...iotAuthorizersPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

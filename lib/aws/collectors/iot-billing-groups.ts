@@ -14,25 +14,15 @@ import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotBillingGroupsPlan } from "@/lib/aws/collectors/iot-billing-groups.plan";
 
-const PAGE_SIZE = 250;
 
 const groupSchema = z.looseObject({ groupName: z.string().min(1), groupArn: z.string().min(1).optional() });
 const describeSchema = z.looseObject({ billingGroupArn: z.string().optional() });
 const membersPageSchema = z.looseObject({ things: z.array(z.string().min(1)).nullish(), nextToken: z.string().nullish() });
 
 export const iotBillingGroupsCollector: CollectorDefinition = {
-  id: "iot.billing-groups",
-  service: "iot",
-  kinds: [KIND.iotBillingGroup],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListBillingGroups", calls: { type: "pages", of: KIND.iotBillingGroup, pageSize: PAGE_SIZE } },
-    { operation: "DescribeBillingGroup", calls: { type: "per-item", of: KIND.iotBillingGroup } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotBillingGroup } },
-    { operation: "ListThingsInBillingGroup", calls: { type: "per-item", of: KIND.iotBillingGroup } },
-  ],
+  ...iotBillingGroupsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

@@ -20,8 +20,8 @@ import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotCaCertificatesPlan } from "@/lib/aws/collectors/iot-ca-certificates.plan";
 
-const PAGE_SIZE = 250;
 
 const caSchema = z.looseObject({ certificateId: z.string().min(1), certificateArn: z.string().min(1).optional() });
 
@@ -40,18 +40,7 @@ const issuedPageSchema = z.looseObject({
 });
 
 export const iotCaCertificatesCollector: CollectorDefinition = {
-  id: "iot.ca-certificates",
-  service: "iot",
-  kinds: [KIND.iotCaCertificate],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListCACertificates", calls: { type: "pages", of: KIND.iotCaCertificate, pageSize: PAGE_SIZE } },
-    { operation: "DescribeCACertificate", calls: { type: "per-item", of: KIND.iotCaCertificate } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotCaCertificate } },
-    // One page per CA at least; N certificates of a CA take N/250 calls.
-    { operation: "ListCertificatesByCA", calls: { type: "per-item", of: KIND.iotCaCertificate } },
-  ],
+  ...iotCaCertificatesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

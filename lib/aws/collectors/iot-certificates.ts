@@ -16,8 +16,8 @@ import { withCollectorCalls } from "@/lib/aws/collector-calls";
 import { mapConcurrent } from "@/lib/aws/map-concurrent";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotCertificatesPlan } from "@/lib/aws/collectors/iot-certificates.plan";
 
-const PAGE_SIZE = 250;
 const PER_CERTIFICATE_CONCURRENCY = 16;
 
 const certificateSchema = z.looseObject({
@@ -31,15 +31,7 @@ const describeSchema = z.looseObject({
 });
 
 export const iotCertificatesCollector: CollectorDefinition = {
-  id: "iot.certificates",
-  service: "iot",
-  kinds: [KIND.iotCertificate],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListCertificates", calls: { type: "pages", of: KIND.iotCertificate, pageSize: PAGE_SIZE } },
-    { operation: "DescribeCertificate", calls: { type: "per-item", of: KIND.iotCertificate }, deepOnly: true },
-  ],
+  ...iotCertificatesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

@@ -15,8 +15,8 @@ import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotDomainConfigurationsPlan } from "@/lib/aws/collectors/iot-domain-configurations.plan";
 
-const PAGE_SIZE = 250;
 
 const summarySchema = z.looseObject({
   domainConfigurationName: z.string().min(1),
@@ -34,16 +34,7 @@ function isAwsManaged(name: string, domainType: string | null | undefined): bool
 }
 
 export const iotDomainConfigurationsCollector: CollectorDefinition = {
-  id: "iot.domain-configurations",
-  service: "iot",
-  kinds: [KIND.iotDomainConfiguration],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListDomainConfigurations", calls: { type: "pages", of: KIND.iotDomainConfiguration, pageSize: PAGE_SIZE } },
-    { operation: "DescribeDomainConfiguration", calls: { type: "per-item", of: KIND.iotDomainConfiguration } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotDomainConfiguration } },
-  ],
+  ...iotDomainConfigurationsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

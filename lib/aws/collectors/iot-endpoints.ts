@@ -13,18 +13,13 @@ import { BatchBuilder } from "@/lib/aws/batch-builder";
 import { buildArn } from "@/lib/aws/build-arn";
 import { withCollectorCalls } from "@/lib/aws/collector-calls";
 import { KIND } from "@/lib/aws/resource-kinds";
+import { IOT_ENDPOINT_TYPES, iotEndpointsPlan } from "@/lib/aws/collectors/iot-endpoints.plan";
 
-export const IOT_ENDPOINT_TYPES = ["iot:Data-ATS", "iot:CredentialProvider", "iot:Jobs"] as const;
 
 const endpointSchema = z.looseObject({ endpointAddress: z.string().min(1) });
 
 export const iotEndpointsCollector: CollectorDefinition = {
-  id: "iot.endpoints",
-  service: "iot",
-  kinds: [KIND.iotEndpoint],
-  scope: "regional",
-  phase: 1,
-  apis: [{ operation: "DescribeEndpoint", calls: { type: "fixed", count: IOT_ENDPOINT_TYPES.length } }],
+  ...iotEndpointsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

@@ -13,6 +13,7 @@ import { buildArn } from "@/lib/aws/build-arn";
 import { withCollectorCalls } from "@/lib/aws/collector-calls";
 import { drainPages } from "@/lib/aws/drain-pages";
 import { KIND } from "@/lib/aws/resource-kinds";
+import { iotIndexingPlan } from "@/lib/aws/collectors/iot-indexing.plan";
 
 const configurationSchema = z.looseObject({
   thingIndexingConfiguration: z.looseObject({ thingIndexingMode: z.string().nullish() }).nullish(),
@@ -21,15 +22,7 @@ const configurationSchema = z.looseObject({
 const indicesPageSchema = z.looseObject({ indexNames: z.array(z.string()).nullish(), nextToken: z.string().nullish() });
 
 export const iotIndexingCollector: CollectorDefinition = {
-  id: "iot.indexing",
-  service: "iot",
-  kinds: [KIND.iotFleetIndexing],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "GetIndexingConfiguration", calls: { type: "fixed", count: 1 } },
-    { operation: "ListIndices", calls: { type: "fixed", count: 1 } },
-  ],
+  ...iotIndexingPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

@@ -15,8 +15,8 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { parseRawDocument } from "@/lib/aws/to-raw";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotJobTemplatesPlan } from "@/lib/aws/collectors/iot-job-templates.plan";
 
-const PAGE_SIZE = 250;
 
 const templateSchema = z.looseObject({ jobTemplateId: z.string().min(1), jobTemplateArn: z.string().min(1).optional() });
 const describeSchema = z.looseObject({
@@ -26,16 +26,7 @@ const describeSchema = z.looseObject({
 });
 
 export const iotJobTemplatesCollector: CollectorDefinition = {
-  id: "iot.job-templates",
-  service: "iot",
-  kinds: [KIND.iotJobTemplate],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListJobTemplates", calls: { type: "pages", of: KIND.iotJobTemplate, pageSize: PAGE_SIZE } },
-    { operation: "DescribeJobTemplate", calls: { type: "per-item", of: KIND.iotJobTemplate } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotJobTemplate } },
-  ],
+  ...iotJobTemplatesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

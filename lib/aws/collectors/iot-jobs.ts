@@ -17,8 +17,8 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { parseRawDocument } from "@/lib/aws/to-raw";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotJobsPlan } from "@/lib/aws/collectors/iot-jobs.plan";
 
-const PAGE_SIZE = 250;
 
 const jobSummarySchema = z.looseObject({ jobId: z.string().min(1), jobArn: z.string().min(1).optional() });
 const describeSchema = z.looseObject({
@@ -34,17 +34,7 @@ const describeSchema = z.looseObject({
 const documentSchema = z.looseObject({ document: z.string().nullish() });
 
 export const iotJobsCollector: CollectorDefinition = {
-  id: "iot.jobs",
-  service: "iot",
-  kinds: [KIND.iotJob],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListJobs", calls: { type: "pages", of: KIND.iotJob, pageSize: PAGE_SIZE } },
-    { operation: "DescribeJob", calls: { type: "per-item", of: KIND.iotJob } },
-    { operation: "GetJobDocument", calls: { type: "per-item", of: KIND.iotJob } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotJob } },
-  ],
+  ...iotJobsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

@@ -14,6 +14,7 @@ import { buildArn, iamRoleArn } from "@/lib/aws/build-arn";
 import { withCollectorCalls } from "@/lib/aws/collector-calls";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
+import { iotLoggingPlan } from "@/lib/aws/collectors/iot-logging.plan";
 
 const optionsSchema = z.looseObject({
   roleArn: z.string().min(1).nullish(),
@@ -22,12 +23,7 @@ const optionsSchema = z.looseObject({
 });
 
 export const iotLoggingCollector: CollectorDefinition = {
-  id: "iot.logging",
-  service: "iot",
-  kinds: [KIND.iotLogging],
-  scope: "regional",
-  phase: 1,
-  apis: [{ operation: "GetV2LoggingOptions", calls: { type: "fixed", count: 1 } }],
+  ...iotLoggingPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

@@ -27,8 +27,8 @@ import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotPoliciesPlan } from "@/lib/aws/collectors/iot-policies.plan";
 
-const PAGE_SIZE = 250;
 
 const policySchema = z.looseObject({ policyName: z.string().min(1), policyArn: z.string().min(1).optional() });
 const getPolicySchema = z.looseObject({ policyDocument: z.string().nullish(), defaultVersionId: z.string().nullish() });
@@ -41,20 +41,7 @@ const versionSchema = z.looseObject({ policyDocument: z.string().nullish() });
 const targetsPageSchema = z.looseObject({ targets: z.array(z.string().min(1)).nullish(), nextMarker: z.string().nullish() });
 
 export const iotPoliciesCollector: CollectorDefinition = {
-  id: "iot.policies",
-  service: "iot",
-  kinds: [KIND.iotPolicy],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListPolicies", calls: { type: "pages", of: KIND.iotPolicy, pageSize: PAGE_SIZE } },
-    { operation: "GetPolicy", calls: { type: "per-item", of: KIND.iotPolicy } },
-    { operation: "ListPolicyVersions", calls: { type: "per-item", of: KIND.iotPolicy } },
-    // One per non-default version: 0 to 4 per policy.
-    { operation: "GetPolicyVersion", calls: { type: "per-item", of: KIND.iotPolicy } },
-    { operation: "ListTargetsForPolicy", calls: { type: "per-item", of: KIND.iotPolicy } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotPolicy } },
-  ],
+  ...iotPoliciesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

@@ -14,8 +14,8 @@ import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotProvisioningTemplatesPlan } from "@/lib/aws/collectors/iot-provisioning-templates.plan";
 
-const PAGE_SIZE = 250;
 
 const summarySchema = z.looseObject({ templateName: z.string().min(1), templateArn: z.string().min(1).optional() });
 const describeSchema = z.looseObject({
@@ -25,16 +25,7 @@ const describeSchema = z.looseObject({
 });
 
 export const iotProvisioningTemplatesCollector: CollectorDefinition = {
-  id: "iot.provisioning-templates",
-  service: "iot",
-  kinds: [KIND.iotProvisioningTemplate],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListProvisioningTemplates", calls: { type: "pages", of: KIND.iotProvisioningTemplate, pageSize: PAGE_SIZE } },
-    { operation: "DescribeProvisioningTemplate", calls: { type: "per-item", of: KIND.iotProvisioningTemplate } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotProvisioningTemplate } },
-  ],
+  ...iotProvisioningTemplatesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

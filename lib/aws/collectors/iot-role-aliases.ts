@@ -14,8 +14,8 @@ import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotRoleAliasesPlan } from "@/lib/aws/collectors/iot-role-aliases.plan";
 
-const PAGE_SIZE = 250;
 
 const describeSchema = z.looseObject({
   roleAliasDescription: z
@@ -24,16 +24,7 @@ const describeSchema = z.looseObject({
 });
 
 export const iotRoleAliasesCollector: CollectorDefinition = {
-  id: "iot.role-aliases",
-  service: "iot",
-  kinds: [KIND.iotRoleAlias],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListRoleAliases", calls: { type: "pages", of: KIND.iotRoleAlias, pageSize: PAGE_SIZE } },
-    { operation: "DescribeRoleAlias", calls: { type: "per-item", of: KIND.iotRoleAlias } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotRoleAlias } },
-  ],
+  ...iotRoleAliasesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

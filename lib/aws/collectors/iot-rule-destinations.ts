@@ -14,8 +14,8 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { redactUrlSecrets } from "@/lib/aws/to-raw";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotRuleDestinationsPlan } from "@/lib/aws/collectors/iot-rule-destinations.plan";
 
-const PAGE_SIZE = 250;
 
 const destinationSchema = z.looseObject({
   arn: z.string().min(1),
@@ -25,12 +25,7 @@ const destinationSchema = z.looseObject({
 });
 
 export const iotRuleDestinationsCollector: CollectorDefinition = {
-  id: "iot.rule-destinations",
-  service: "iot",
-  kinds: [KIND.iotTopicRuleDestination],
-  scope: "regional",
-  phase: 1,
-  apis: [{ operation: "ListTopicRuleDestinations", calls: { type: "pages", of: KIND.iotTopicRuleDestination, pageSize: PAGE_SIZE } }],
+  ...iotRuleDestinationsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

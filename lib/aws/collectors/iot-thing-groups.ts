@@ -16,8 +16,8 @@ import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotThingGroupsPlan } from "@/lib/aws/collectors/iot-thing-groups.plan";
 
-const PAGE_SIZE = 250;
 
 const groupSchema = z.looseObject({ groupName: z.string().min(1), groupArn: z.string().min(1).optional() });
 
@@ -30,18 +30,7 @@ const describeSchema = z.looseObject({
 const membersPageSchema = z.looseObject({ things: z.array(z.string().min(1)).nullish(), nextToken: z.string().nullish() });
 
 export const iotThingGroupsCollector: CollectorDefinition = {
-  id: "iot.thing-groups",
-  service: "iot",
-  kinds: [KIND.iotThingGroup],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListThingGroups", calls: { type: "pages", of: KIND.iotThingGroup, pageSize: PAGE_SIZE } },
-    { operation: "DescribeThingGroup", calls: { type: "per-item", of: KIND.iotThingGroup } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotThingGroup } },
-    // At least one page per group; a group of N things takes N/250 calls.
-    { operation: "ListThingsInThingGroup", calls: { type: "per-item", of: KIND.iotThingGroup } },
-  ],
+  ...iotThingGroupsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

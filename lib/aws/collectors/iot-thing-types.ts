@@ -9,8 +9,8 @@ import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
 import { readIotTags } from "@/lib/aws/read-iot-tags";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotThingTypesPlan } from "@/lib/aws/collectors/iot-thing-types.plan";
 
-const PAGE_SIZE = 250;
 
 const thingTypeSchema = z.looseObject({
   thingTypeName: z.string().min(1),
@@ -18,15 +18,7 @@ const thingTypeSchema = z.looseObject({
 });
 
 export const iotThingTypesCollector: CollectorDefinition = {
-  id: "iot.thing-types",
-  service: "iot",
-  kinds: [KIND.iotThingType],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListThingTypes", calls: { type: "pages", of: KIND.iotThingType, pageSize: PAGE_SIZE } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotThingType } },
-  ],
+  ...iotThingTypesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

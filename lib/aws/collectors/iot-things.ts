@@ -23,8 +23,8 @@ import { REL } from "@/lib/aws/relation-types";
 import { walkPages } from "@/lib/aws/walk-pages";
 import { drainPages } from "@/lib/aws/drain-pages";
 import { capString } from "@/lib/aws/to-raw";
+import { PAGE_SIZE, iotThingsPlan } from "@/lib/aws/collectors/iot-things.plan";
 
-const PAGE_SIZE = 250;
 /** Per-thing calls kept in flight; the token buckets set the actual pace. */
 const PER_THING_CONCURRENCY = 16;
 
@@ -40,30 +40,7 @@ type Thing = z.infer<typeof thingSchema>;
 const shadowPayloadSchema = z.looseObject({ payload: z.custom<Uint8Array>((v) => v instanceof Uint8Array).optional() });
 
 export const iotThingsCollector: CollectorDefinition = {
-  id: "iot.things",
-  service: "iot",
-  kinds: [KIND.iotThing],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListThings", calls: { type: "pages", of: KIND.iotThing, pageSize: PAGE_SIZE } },
-    { operation: "ListThingPrincipals", calls: { type: "per-item", of: KIND.iotThing }, deepOnly: true },
-    {
-      operation: "ListNamedShadowsForThing",
-      service: "iotdata",
-      calls: { type: "per-item", of: KIND.iotThing },
-      deepOnly: true,
-      shadowsOnly: true,
-    },
-    {
-      operation: "GetThingShadow",
-      service: "iotdata",
-      // The classic shadow; each named shadow adds one more.
-      calls: { type: "per-item", of: KIND.iotThing },
-      deepOnly: true,
-      shadowsOnly: true,
-    },
-  ],
+  ...iotThingsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

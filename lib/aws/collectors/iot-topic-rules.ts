@@ -20,8 +20,8 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REDACTED, isSecretKey, redactUrlSecrets } from "@/lib/aws/to-raw";
 import { topicRuleActionSchema, topicRuleTargets, type HttpDestination, type TopicRuleAction } from "@/lib/aws/topic-rule-targets";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, iotTopicRulesPlan } from "@/lib/aws/collectors/iot-topic-rules.plan";
 
-const PAGE_SIZE = 250;
 
 const ruleItemSchema = z.looseObject({ ruleName: z.string().min(1), ruleArn: z.string().min(1).optional() });
 
@@ -45,18 +45,7 @@ const destinationsPageSchema = z.looseObject({
 });
 
 export const iotTopicRulesCollector: CollectorDefinition = {
-  id: "iot.topic-rules",
-  service: "iot",
-  kinds: [KIND.iotTopicRule],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListTopicRules", calls: { type: "pages", of: KIND.iotTopicRule, pageSize: PAGE_SIZE } },
-    { operation: "GetTopicRule", calls: { type: "per-item", of: KIND.iotTopicRule } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.iotTopicRule } },
-    // Once per run, and only when a rule has an HTTP action.
-    { operation: "ListTopicRuleDestinations", calls: { type: "pages", of: KIND.iotTopicRuleDestination, pageSize: PAGE_SIZE } },
-  ],
+  ...iotTopicRulesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const iot = ctx.clients.get(IoTClient);

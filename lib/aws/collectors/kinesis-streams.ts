@@ -16,8 +16,8 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { tagsToRecord } from "@/lib/aws/tags-to-record";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, kinesisStreamsPlan } from "@/lib/aws/collectors/kinesis-streams.plan";
 
-const PAGE_SIZE = 100;
 
 const listSchema = z.looseObject({
   StreamNames: z.array(z.string().min(1)).nullish(),
@@ -40,16 +40,7 @@ const tagsPageSchema = z.looseObject({
 });
 
 export const kinesisStreamsCollector: CollectorDefinition = {
-  id: "kinesis.streams",
-  service: "kinesis",
-  kinds: [KIND.kinesisStream],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListStreams", calls: { type: "pages", of: KIND.kinesisStream, pageSize: PAGE_SIZE } },
-    { operation: "DescribeStreamSummary", calls: { type: "per-item", of: KIND.kinesisStream } },
-    { operation: "ListTagsForStream", calls: { type: "per-item", of: KIND.kinesisStream } },
-  ],
+  ...kinesisStreamsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const kinesis = ctx.clients.get(KinesisClient);

@@ -22,6 +22,7 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { tagsToRecord } from "@/lib/aws/tags-to-record";
 import { walkList } from "@/lib/aws/walk-pages";
+import { kmsKeysPlan } from "@/lib/aws/collectors/kms-keys.plan";
 
 const BATCH_SIZE = 50;
 
@@ -44,16 +45,7 @@ const tagsPageSchema = z.looseObject({
 });
 
 export const kmsKeysCollector: CollectorDefinition = {
-  id: "kms.keys",
-  service: "kms",
-  kinds: [KIND.kmsKey, KIND.kmsAlias],
-  scope: "regional",
-  phase: 2,
-  apis: [
-    { operation: "DescribeKey", calls: { type: "per-item", of: KIND.kmsKey } },
-    { operation: "ListAliases", calls: { type: "per-item", of: KIND.kmsKey } },
-    { operation: "ListResourceTags", calls: { type: "per-item", of: KIND.kmsKey } },
-  ],
+  ...kmsKeysPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const kms = ctx.clients.get(KMSClient);

@@ -21,8 +21,8 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { tagsToRecord } from "@/lib/aws/tags-to-record";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, lambdaFunctionsPlan } from "@/lib/aws/collectors/lambda-functions.plan";
 
-const PAGE_SIZE = 50;
 
 const functionSchema = z.looseObject({
   FunctionName: z.string().min(1),
@@ -61,15 +61,7 @@ export function withoutEnvironmentValues(fn: LambdaFunction): StoredFunction {
 }
 
 export const lambdaFunctionsCollector: CollectorDefinition = {
-  id: "lambda.functions",
-  service: "lambda",
-  kinds: [KIND.lambdaFunction],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListFunctions", calls: { type: "pages", of: KIND.lambdaFunction, pageSize: PAGE_SIZE } },
-    { operation: "ListTags", calls: { type: "per-item", of: KIND.lambdaFunction } },
-  ],
+  ...lambdaFunctionsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const lambda = ctx.clients.get(LambdaClient);

@@ -14,8 +14,8 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { tagsToRecord } from "@/lib/aws/tags-to-record";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, logsLogGroupsPlan } from "@/lib/aws/collectors/logs-log-groups.plan";
 
-const PAGE_SIZE = 50;
 
 const logGroupSchema = z.looseObject({
   logGroupName: z.string().min(1),
@@ -26,15 +26,7 @@ const logGroupSchema = z.looseObject({
 const tagsSchema = z.looseObject({ tags: z.record(z.string(), z.string()).nullish() });
 
 export const logsLogGroupsCollector: CollectorDefinition = {
-  id: "logs.log-groups",
-  service: "logs",
-  kinds: [KIND.logGroup],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "DescribeLogGroups", calls: { type: "pages", of: KIND.logGroup, pageSize: PAGE_SIZE } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.logGroup } },
-  ],
+  ...logsLogGroupsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const logs = ctx.clients.get(CloudWatchLogsClient);

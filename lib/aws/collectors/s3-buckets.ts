@@ -31,8 +31,8 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { tagsToRecord } from "@/lib/aws/tags-to-record";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, s3BucketsPlan } from "@/lib/aws/collectors/s3-buckets.plan";
 
-const PAGE_SIZE = 1000;
 
 const bucketSchema = z.looseObject({ Name: z.string().min(1), BucketRegion: z.string().min(1).nullish() });
 const locationSchema = z.looseObject({ LocationConstraint: z.string().nullish() });
@@ -72,25 +72,9 @@ export function bucketRegion(locationConstraint: string | null | undefined): str
   return locationConstraint;
 }
 
-const perBucket = (operation: string) => ({ operation, calls: { type: "per-item" as const, of: KIND.s3Bucket } });
 
 export const s3BucketsCollector: CollectorDefinition = {
-  id: "s3.buckets",
-  service: "s3",
-  kinds: [KIND.s3Bucket],
-  scope: "global",
-  phase: 1,
-  apis: [
-    { operation: "ListBuckets", calls: { type: "pages", of: KIND.s3Bucket, pageSize: PAGE_SIZE } },
-    perBucket("GetBucketLocation"),
-    perBucket("GetBucketVersioning"),
-    perBucket("GetBucketEncryption"),
-    perBucket("GetPublicAccessBlock"),
-    perBucket("GetBucketReplication"),
-    perBucket("GetObjectLockConfiguration"),
-    perBucket("GetBucketLifecycleConfiguration"),
-    perBucket("GetBucketTagging"),
-  ],
+  ...s3BucketsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const s3 = ctx.clients.get(S3Client);

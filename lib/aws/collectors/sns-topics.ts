@@ -15,6 +15,7 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { tagsToRecord } from "@/lib/aws/tags-to-record";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { snsTopicsPlan } from "@/lib/aws/collectors/sns-topics.plan";
 
 const topicSchema = z.looseObject({ TopicArn: z.string().min(1) });
 const attributesSchema = z.looseObject({
@@ -23,16 +24,7 @@ const attributesSchema = z.looseObject({
 const tagsSchema = z.looseObject({ Tags: z.array(z.looseObject({ Key: z.string(), Value: z.string().nullish() })).nullish() });
 
 export const snsTopicsCollector: CollectorDefinition = {
-  id: "sns.topics",
-  service: "sns",
-  kinds: [KIND.snsTopic],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListTopics", calls: { type: "pages", of: KIND.snsTopic, pageSize: 100 } },
-    { operation: "GetTopicAttributes", calls: { type: "per-item", of: KIND.snsTopic } },
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.snsTopic } },
-  ],
+  ...snsTopicsPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const sns = ctx.clients.get(SNSClient);

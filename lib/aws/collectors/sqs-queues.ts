@@ -14,8 +14,8 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { tagsToRecord } from "@/lib/aws/tags-to-record";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, sqsQueuesPlan } from "@/lib/aws/collectors/sqs-queues.plan";
 
-const PAGE_SIZE = 1000;
 
 const attributesSchema = z.looseObject({
   Attributes: z
@@ -30,16 +30,7 @@ const tagsSchema = z.looseObject({ Tags: z.record(z.string(), z.string()).nullis
 const redrivePolicySchema = z.looseObject({ deadLetterTargetArn: z.string().min(1) });
 
 export const sqsQueuesCollector: CollectorDefinition = {
-  id: "sqs.queues",
-  service: "sqs",
-  kinds: [KIND.sqsQueue],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "ListQueues", calls: { type: "pages", of: KIND.sqsQueue, pageSize: PAGE_SIZE } },
-    { operation: "GetQueueAttributes", calls: { type: "per-item", of: KIND.sqsQueue } },
-    { operation: "ListQueueTags", calls: { type: "per-item", of: KIND.sqsQueue } },
-  ],
+  ...sqsQueuesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const sqs = ctx.clients.get(SQSClient);

@@ -23,8 +23,8 @@ import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { tagsToRecord } from "@/lib/aws/tags-to-record";
 import { walkPages } from "@/lib/aws/walk-pages";
+import { PAGE_SIZE, timestreamDatabasesPlan } from "@/lib/aws/collectors/timestream-databases.plan";
 
-const PAGE_SIZE = 20;
 
 const databaseSchema = z.looseObject({
   DatabaseName: z.string().min(1),
@@ -38,18 +38,7 @@ const tablesPageSchema = z.looseObject({
 const tagsSchema = z.looseObject({ Tags: z.array(z.looseObject({ Key: z.string(), Value: z.string().nullish() })).nullish() });
 
 export const timestreamDatabasesCollector: CollectorDefinition = {
-  id: "timestream.databases",
-  service: "timestream",
-  kinds: [KIND.timestreamDatabase, KIND.timestreamTable],
-  scope: "regional",
-  phase: 1,
-  apis: [
-    { operation: "DescribeEndpoints", calls: { type: "fixed", count: 1 } },
-    { operation: "ListDatabases", calls: { type: "pages", of: KIND.timestreamDatabase, pageSize: PAGE_SIZE } },
-    { operation: "ListTables", calls: { type: "per-item", of: KIND.timestreamDatabase } },
-    // Once per database and once per table.
-    { operation: "ListTagsForResource", calls: { type: "per-item", of: KIND.timestreamDatabase, perItem: 2 } },
-  ],
+  ...timestreamDatabasesPlan,
   run: (ctx) =>
     withCollectorCalls(ctx, async (calls) => {
       const timestream = ctx.clients.get(TimestreamWriteClient);
