@@ -53,12 +53,24 @@ export class EmbeddedDatabaseError extends Error {
   }
 }
 
+/**
+ * PGlite's own start parameters (fsync off among them: -F), and two that follow from it. With
+ * fsync off a crash of the machine can lose or tear pages whatever else is set, so full-page
+ * images in the WAL buy nothing; and each new 16 MiB WAL segment need not be written with zeros
+ * first. Measured on a summary scan of 100,000 things: time in COMMIT from 6.3 s to 1.3 s.
+ * A process killed with kill -9 loses nothing: what Postgres wrote is in the operating system.
+ */
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "full_page_writes=off", "-c", "wal_init_zero=off"];
+
 export interface HostOptions {
   port?: number;
   /** Apply Silkroute's migrations before publishing the details (default true). */
   migrate?: boolean;
   /** Limits of the server (tests shorten them). */
-  server?: Pick<EmbeddedServerOptions, "idleInTransactionMs" | "lockTimeoutMs" | "authTimeoutMs" | "maxConnections" | "maxMessageBytes">;
+  server?: Pick<
+    EmbeddedServerOptions,
+    "idleInTransactionMs" | "lockTimeoutMs" | "authTimeoutMs" | "maxConnections" | "maxMessageBytes" | "checkpointWalBytes" | "checkpointCheckMs" | "onTurn"
+  >;
 }
 
 export interface AttachOptions extends HostOptions {
@@ -104,7 +116,7 @@ async function hostWithLock(dataDir: string, lock: DataFolderLock, options: Host
   try {
     writeEmbeddedDetails(dataDir, { state: "starting", token, pid: process.pid, startedAt });
     // pg_trgm serves the inventory's text search, as on a Postgres server.
-    db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { pg_trgm } });
+    db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { pg_trgm }, startParams: EMBEDDED_START_PARAMS });
     logger().debug({ dataDir, token }, "embedded database opened");
     server = await startEmbeddedServer({ ...options.server, db, password, port: options.port ?? 0 });
     url = embeddedUrl({ host: server.host, port: server.port, password });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { hostEmbeddedDatabase } from "@/lib/db/embedded-host";
+import { hostEmbeddedDatabase, type HostOptions } from "@/lib/db/embedded-host";
 
 /**
  * A throw-away database for tests: a new database on the Postgres server in DATABASE_URL when
@@ -22,7 +22,7 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function createScratchDatabase(label = "test"): Promise<ScratchDatabase> {
+export async function createScratchDatabase(label = "test", options: { server?: HostOptions["server"] } = {}): Promise<ScratchDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const name = `silkroute_${label}_${crypto.randomBytes(4).toString("hex")}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
@@ -44,7 +44,7 @@ export async function createScratchDatabase(label = "test"): Promise<ScratchData
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `silkroute-${label}-`));
   // Tests choose what to migrate (the integration setup applies Silkroute's migrations itself).
-  const handle = await hostEmbeddedDatabase(dataDir, { migrate: false });
+  const handle = await hostEmbeddedDatabase(dataDir, { migrate: false, server: options.server });
   return {
     url: handle.url,
     kind: "pglite",
