@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +52,21 @@ describe("embedded database server", () => {
       await Promise.all(pools.map((p) => p.end()));
     }
   });
+
+  it("delivers an answer larger than the socket can send at once, intact (PGlite reuses the memory it answers from)", async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`CREATE TABLE big AS SELECT i, repeat(md5(i::text), 16) AS v FROM generate_series(1, 40000) AS i`);
+      // About 22 MB in one answer: the socket queues most of it while PGlite goes on writing.
+      const rows = (await client.query<{ i: number; v: string }>("SELECT i, v FROM big ORDER BY i")).rows;
+      expect(rows).toHaveLength(40_000);
+      const wrong = rows.filter((r) => r.v !== crypto.createHash("md5").update(String(r.i)).digest("hex").repeat(16));
+      expect(wrong).toHaveLength(0);
+    } finally {
+      await client.end();
+    }
+  }, 60_000);
 
   it("rolls back the open transaction of a client that disconnects, and serves the others", async () => {
     const a = new pg.Client({ connectionString: url });
