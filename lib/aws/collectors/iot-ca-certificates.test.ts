@@ -33,4 +33,19 @@ describe("iot.ca-certificates", () => {
     ]);
     expect(resourceNamed(run, "ca1").raw).toMatchObject({ issuedCertificateCount: 2, caCertificate: { autoRegistrationStatus: "ENABLE" } });
   });
+
+  it("stores the relations of a CA that issued many certificates page by page, as they are read", async () => {
+    iot.on(ListCACertificatesCommand).resolves({ certificates: [{ certificateId: "fleet-ca", certificateArn: `${ARN}:cacert/fleet-ca` }] });
+    iot.on(DescribeCACertificateCommand).resolves({ certificateDescription: { certificateId: "fleet-ca" } });
+    const page = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ certificateId: `c${from + i}`, certificateArn: `${ARN}:cert/c${from + i}` }));
+    iot.on(ListCertificatesByCACommand).resolves({ certificates: page(0, 250), nextMarker: "p2" });
+    iot.on(ListCertificatesByCACommand, { marker: "p2" }).resolves({ certificates: page(250, 250), nextMarker: "p3" });
+    iot.on(ListCertificatesByCACommand, { marker: "p3" }).resolves({ certificates: page(500, 100) });
+    const run = await runCollector(iotCaCertificatesCollector, { mocks: [iot], mode: "summary" });
+    // One store per page of ListCertificatesByCA, none of them in the CA's own batch.
+    expect(run.relationStores).toEqual([250, 250, 100]);
+    expect(run.batches.flatMap((b) => b.relations).filter((r) => r.type === "issued-by")).toEqual([]);
+    expect(edges(run).filter((e) => e.includes("-issued-by->"))).toHaveLength(600);
+    expect(storedRaw(run, KIND.iotCaCertificate, "fleet-ca").issuedCertificateCount).toBe(600);
+  });
 });

@@ -14,9 +14,9 @@ import { z } from "zod";
 import type { CollectorDefinition } from "@/lib/aws/collector-types";
 import { iamRoleArn, iotArn } from "@/lib/aws/build-arn";
 import { withCollectorCalls } from "@/lib/aws/collector-calls";
-import { drainPages } from "@/lib/aws/drain-pages";
 import { CONFIG_CONCURRENCY, mapConcurrent } from "@/lib/aws/map-concurrent";
 import { readIotTags } from "@/lib/aws/read-iot-tags";
+import { streamRelations } from "@/lib/aws/stream-relations";
 import { KIND } from "@/lib/aws/resource-kinds";
 import { REL } from "@/lib/aws/relation-types";
 import { walkPages } from "@/lib/aws/walk-pages";
@@ -57,7 +57,10 @@ export const iotCaCertificatesCollector: CollectorDefinition = {
             const arn = ca.certificateArn ?? iotArn(ctx, "cacert", ca.certificateId);
             const description = await calls.may(iot, new DescribeCACertificateCommand({ certificateId: ca.certificateId }), describeSchema, { arn });
             const tags = await readIotTags(ctx, calls, arn);
-            const issued = await drainPages(
+            // A CA may have issued every certificate of the fleet (100,000 relations): each page of
+            // them is stored as it arrives, like a policy's targets.
+            const issuedCount = await streamRelations(
+              ctx,
               (marker) =>
                 calls.may(
                   iot,
@@ -66,10 +69,12 @@ export const iotCaCertificatesCollector: CollectorDefinition = {
                   { arn },
                 ),
               (page) => ({ items: page.certificates ?? [], next: page.nextMarker }),
+              (certificate, edges) =>
+                edges.relate(certificate.certificateArn ?? iotArn(ctx, "cert", certificate.certificateId), arn, REL.issuedBy, KIND.iotCaCertificate),
             );
-            return { ca, arn, description, tags, issued };
+            return { ca, arn, description, tags, issuedCount };
           });
-          for (const { ca, arn, description, tags, issued } of details) {
+          for (const { ca, arn, description, tags, issuedCount } of details) {
             batch.add({
               kind: KIND.iotCaCertificate,
               arn,
@@ -78,13 +83,9 @@ export const iotCaCertificatesCollector: CollectorDefinition = {
               raw: {
                 caCertificate: description?.certificateDescription ?? ca,
                 ...(description?.registrationConfig ? { registrationConfig: description.registrationConfig } : {}),
-                ...(issued ? { issuedCertificateCount: issued.length } : {}),
+                ...(issuedCount !== undefined ? { issuedCertificateCount: issuedCount } : {}),
               },
             });
-            for (const certificate of issued ?? []) {
-              const certificateArn = certificate.certificateArn ?? iotArn(ctx, "cert", certificate.certificateId);
-              batch.relate(certificateArn, arn, REL.issuedBy, KIND.iotCaCertificate);
-            }
             const registration = description?.registrationConfig;
             if (registration?.roleArn) batch.relate(arn, iamRoleArn(ctx, registration.roleArn), REL.assumesRole, KIND.iamRole);
             if (registration?.templateName) {

@@ -67,6 +67,8 @@ export interface CollectorRun {
   batches: EmitBatch[];
   resources: ResourceRecord[];
   relations: RelationRecord[];
+  /** The size of each early store of relations (ctx.storeRelations), in order. */
+  relationStores: number[];
   issues: CollectorIssue[];
   /** What could not be read, as the batches tallied it for the scan. */
   gaps: GapTally[];
@@ -88,6 +90,7 @@ export async function runCollector(collector: CollectorDefinition, options: RunC
   const region = options.region ?? TEST_REGION;
   const batches: EmitBatch[] = [];
   const early: RelationRecord[] = [];
+  const relationStores: number[] = [];
   const issues: CollectorIssue[] = [];
   const before = new Map((options.mocks ?? []).map((m) => [m, m.calls().length]));
   let error: unknown;
@@ -109,6 +112,7 @@ export async function runCollector(collector: CollectorDefinition, options: RunC
         batches.push(JSON.parse(JSON.stringify(batch)) as EmitBatch);
       },
       async storeRelations(relations) {
+        relationStores.push(relations.length);
         early.push(...(JSON.parse(JSON.stringify(relations)) as RelationRecord[]));
       },
       async referencedArns(kind) {
@@ -134,6 +138,7 @@ export async function runCollector(collector: CollectorDefinition, options: RunC
     batches,
     resources: batches.flatMap((b) => b.resources),
     relations: [...early, ...batches.flatMap((b) => b.relations)],
+    relationStores,
     issues,
     gaps: batches.flatMap((b) => b.gaps ?? []),
     cursors: batches.map((b) => b.nextCursor),
