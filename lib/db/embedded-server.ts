@@ -56,12 +56,11 @@ export const EMBEDDED_DATABASE = "postgres";
 
 /**
  * The largest message a client may send once authenticated: 256 MiB (Postgres's own limit is
- * 1 GiB). Measured: the largest message of a summary scan of 100,000 things is 7.3 MiB (7,689,236
- * bytes), the bulk insert of the "certificate issued-by CA" relations of a CA that issued every
- * certificate, which grows with the fleet (1.5 MiB at 20,000 things); a page of resources is
- * about 0.45 MiB per 1,000. 256 MiB leaves a margin of 33 times at 100,000 things (enough for a
- * CA of over 3 million certificates). Before authentication the limits are a few KiB, so only a
- * client that knows the password can make the host buffer that much.
+ * 1 GiB). A scan's messages are its pages: about 0.45 MiB per 1,000 resources, and relations a
+ * page of the list they come from (a CA's issued certificates were once one 7.3 MiB statement at
+ * 100,000 things; they are now stored page by page). 256 MiB leaves a wide margin for estates and
+ * stages to come. Before authentication the limits are a few KiB, so only a client that knows the
+ * password can make the host buffer that much.
  */
 export const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 /** As Postgres (MAX_STARTUP_PACKET_LENGTH). */
