@@ -122,9 +122,10 @@ describe("the 2026-12 catalogue seed", () => {
   });
 
   it("uses only known ROS types, each with a source", () => {
-    const used = catalogue.entries.flatMap((e) => e.targets.map((t) => t.rosType)).filter((t): t is string => t !== null);
+    const used = catalogue.entries.flatMap((e) => e.targets.map((t) => t.rosType)).filter((t) => t !== null);
     expect(used.length).toBeGreaterThan(30);
-    for (const rosType of used) expect(Object.keys(KNOWN_ROS_TYPES), rosType).toContain(rosType);
+    const known: string[] = Object.keys(KNOWN_ROS_TYPES);
+    for (const rosType of used) expect(known, rosType).toContain(rosType);
     for (const [rosType, source] of Object.entries(KNOWN_ROS_TYPES)) {
       expect(rosType).toMatch(/^ALIYUN::[A-Za-z0-9]+::[A-Za-z0-9]+$/);
       expect(source.length).toBeGreaterThan(0);
