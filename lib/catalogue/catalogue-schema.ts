@@ -48,17 +48,31 @@ export function isMainlandRegion(regionId: string): boolean {
 const regionId = z.string().regex(/^[a-z]{2}-[a-z0-9-]+$/, "expected an Alibaba region id such as cn-shanghai");
 
 /**
- * Availability in one of the two worlds. `regions`: offered in exactly these (as far as the source
- * says); `none`: known not to be offered; `unknown`: not verified (never guessed as available).
+ * Availability in one of the two worlds. `regions`: offered in these (all of them, as far as the
+ * source says, unless `incomplete`); `none`: known not to be offered; `unknown`: not verified
+ * (never guessed as available).
  */
 const worldAvailability = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("regions"), regions: z.array(regionId).min(1), note: text.optional() }).strict(),
+  z
+    .object({
+      status: z.literal("regions"),
+      regions: z.array(regionId).min(1),
+      /** True when the list read was cut short: more regions may offer it. */
+      incomplete: z.literal(true).optional(),
+      note: text.optional(),
+    })
+    .strict(),
   z.object({ status: z.literal("none"), note: text.optional() }).strict(),
   z.object({ status: z.literal("unknown"), note: text.optional() }).strict(),
 ]);
 
 const availability = z
-  .object({ mainlandChina: worldAvailability, international: worldAvailability })
+  .object({
+    mainlandChina: worldAvailability,
+    international: worldAvailability,
+    /** Where the regions were read, when that is not the target's own source. */
+    source: sourceUrl.optional(),
+  })
   .strict()
   .superRefine((value, ctx) => {
     if (value.mainlandChina.status === "regions") {

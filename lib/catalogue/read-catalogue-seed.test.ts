@@ -114,6 +114,27 @@ describe("the 2026-12 catalogue seed", () => {
     expect(enterprise?.availability.mainlandChina).toEqual({ status: "regions", regions: ["cn-shanghai", "cn-beijing", "cn-shenzhen"] });
   });
 
+  it("records where a candidate's regions were read and whether the list was cut short", () => {
+    const thing = entry("AWS::IoT::Thing");
+    const mqtt = thing.targets.find((t) => t.name === "ApsaraMQ for MQTT")!;
+    const enterprise = thing.targets.find((t) => t.rank === 1)!;
+    expect(mqtt.availability.source).toMatch(/^https:\/\//);
+    expect(mqtt.availability.mainlandChina).toMatchObject({ status: "regions", incomplete: true });
+    const regionsOf = (world: (typeof mqtt)["availability"]["international"]) => (world.status === "regions" ? world.regions : []);
+    // The Middle East: ApsaraMQ for MQTT lists a region there, IoT Platform none.
+    expect(regionsOf(mqtt.availability.international)).toContain("me-central-1");
+    expect(regionsOf(enterprise.availability.international).some((r) => r.startsWith("me-"))).toBe(false);
+    const tablestore = entry("AWS::DynamoDB::Table").targets.find((t) => t.rank === 1)!;
+    expect(tablestore.availability.mainlandChina.status).toBe("regions");
+    expect(tablestore.availability.international.status).toBe("regions");
+  });
+
+  it("leaves availability it did not verify unknown", () => {
+    const lambda = entry("AWS::Lambda::Function").targets[0]!;
+    expect(lambda.availability.mainlandChina.status).toBe("unknown");
+    expect(lambda.availability.international.status).toBe("unknown");
+  });
+
   it("ranks every entry's targets 1..n without gaps", () => {
     for (const e of catalogue.entries) {
       const ranks = e.targets.map((t) => t.rank).sort((a, b) => a - b);
@@ -233,6 +254,18 @@ describe("readCatalogueSeed on a bad file", () => {
     expect(issues.map((x) => x.field).sort()).toEqual([
       "targets[0].availability.international.regions[1]",
       "targets[0].availability.mainlandChina.regions[0]",
+    ]);
+  });
+
+  it("refuses an availability source that is not an https link and an incomplete flag set to false", () => {
+    const seed = seedCopy();
+    const i = entryIndex(seed, "AWS::IoT::Thing");
+    const target = (seed.entries[i]!.targets as { availability: Record<string, unknown> }[])[2]!;
+    target.availability.source = "javascript:alert(1)";
+    (target.availability.mainlandChina as Record<string, unknown>).incomplete = false;
+    expect(issuesOf(seed).map((x) => x.field).sort()).toEqual([
+      "targets[2].availability.mainlandChina.incomplete",
+      "targets[2].availability.source",
     ]);
   });
 
