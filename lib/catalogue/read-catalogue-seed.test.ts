@@ -130,9 +130,10 @@ describe("the 2026-12 catalogue seed", () => {
   });
 
   it("leaves availability it did not verify unknown", () => {
-    const lambda = entry("AWS::Lambda::Function").targets[0]!;
-    expect(lambda.availability.mainlandChina.status).toBe("unknown");
-    expect(lambda.availability.international.status).toBe("unknown");
+    const timestream = entry("AWS::Timestream::Database").targets[0]!;
+    expect(timestream.availability.mainlandChina.status).toBe("unknown");
+    expect(timestream.availability.international.status).toBe("unknown");
+    expect(timestream.availability.mainlandChina.note).toBeTruthy();
   });
 
   it("ranks every entry's targets 1..n without gaps", () => {
