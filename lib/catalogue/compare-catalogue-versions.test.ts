@@ -91,6 +91,19 @@ describe("compareCatalogueVersions", () => {
     ]);
   });
 
+  it("reports gaps added to a target that had none, one by one", () => {
+    const older = copy();
+    const newer = copy();
+    const olderKms = targetsOf(older, "AWS::KMS::Alias")[0]!;
+    olderKms.gaps = [];
+    const newGaps = targetsOf(newer, "AWS::KMS::Alias")[0]!.gaps;
+    expect(newGaps.length).toBeGreaterThan(0);
+    const result = compareCatalogueVersions(older, newer);
+    expect(result.changed).toEqual([
+      { id: "AWS::KMS::Alias", changes: newGaps.map((gap) => ({ path: `targets[${olderKms.name}].gaps[${gap.key}]`, before: undefined, after: gap })) },
+    ]);
+  });
+
   it("compares region lists as whole values", () => {
     const newer = copy();
     const enterprise = targetsOf(newer, "AWS::IoT::Thing")[0]!;

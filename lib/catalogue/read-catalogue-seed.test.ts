@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collectorPlans } from "@/lib/aws/collector-plans";
+import { KIND } from "@/lib/aws/resource-kinds";
 import { topicRuleActionSchema } from "@/lib/aws/topic-rule-targets";
 import { IOT_DETAIL_SECTIONS, isMainlandRegion } from "@/lib/catalogue/catalogue-schema";
 import type { Catalogue, CatalogueEntry } from "@/lib/catalogue/catalogue-types";
@@ -56,6 +57,11 @@ describe("the 2026-12 catalogue seed", () => {
     expect(planned.length).toBeGreaterThan(25);
     const kinds = new Set(catalogue.entries.map((e) => e.kind));
     expect(planned.filter((kind) => !kinds.has(kind))).toEqual([]);
+  });
+
+  it("has an entry for every kind the inventory names, referenced-only kinds included", () => {
+    const kinds = new Set(catalogue.entries.map((e) => e.kind));
+    expect(Object.values(KIND).filter((kind) => !kinds.has(kind))).toEqual([]);
   });
 
   it("covers the wider estate: identity, network, storage, compute, data, AI", () => {
