@@ -8,8 +8,8 @@
  *   "Corrections": the six IoT types, checked 2026-12 against ROS's pages).
  * - "ros-cdk": the type string as generated in aliyun/Resource-Orchestration-Service-Cloud-Development-Kit
  *   ("A ROS resource type: ``ALIYUN::...``" in the per-service CDK packages).
- * - "ros-templates": the type used in templates of aliyun/ros-templates and ROS documentation examples
- *   (`Type: ALIYUN::ECS::...`).
+ * - "ros-templates": the type as used in public ROS templates (`Type: ALIYUN::ECS::...` lines found
+ *   across public repositories); not read from ROS's own reference pages.
  * - "tablestore-docs": https://www.alibabacloud.com/help/en/tablestore/table-store-service/developer-reference/ros-resource-list-of-tablestore
  */
 export type RosTypeSource = "research-note" | "ros-cdk" | "ros-templates" | "tablestore-docs";
