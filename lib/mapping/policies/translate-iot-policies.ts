@@ -154,6 +154,12 @@ export function translateIotPolicies(input: PolicyTranslationInput): PolicyTrans
 
   // Device-to-device traffic: a topic one group publishes that another device subscribes to and receives.
   const records: FlowRecord[] = [];
+  const receiversOf = new Map<Cohort, string[]>();
+  const receivers = (cohort: Cohort) => {
+    let names = receiversOf.get(cohort);
+    if (!names) receiversOf.set(cohort, (names = [...cohort.deviceNameOf.values()].sort(compare)));
+    return names;
+  };
   for (const from of ordered) {
     for (const pub of from.publishes) {
       for (const to of ordered) {
@@ -173,7 +179,7 @@ export function translateIotPolicies(input: PolicyTranslationInput): PolicyTrans
             targetProductRef: to.productRef,
             targetShort: match.targetLevels.join("/"),
             targetDeviceName: match.targetThing === null ? null : (to.deviceNameOf.get(match.targetThing) ?? match.targetThing),
-            receiverDeviceNames: [...to.deviceNameOf.values()].sort(compare),
+            receiverDeviceNames: receivers(to),
             usesSource: match.usesSource,
           });
         }
