@@ -93,6 +93,8 @@ export type PolicyWarningCode =
   | "ForeignActionIgnored"
   | "ConnectHasNoEquivalent"
   | "RetainedMessagesUnsupported"
+  | "ShadowActionsPredefined"
+  | "CredentialsProviderNoEquivalent"
   | "ClientIdAssumedThingName"
   | "ThingTypeNameResolved"
   | "AttributeResolved"

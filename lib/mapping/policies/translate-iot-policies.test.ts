@@ -243,6 +243,31 @@ describe("translateIotPolicies: variables, wildcards and Deny", () => {
     expect(result.warnings.find((w) => w.code === "PartialDeny")).toMatchObject({ productRef: "Sensor", policyName: "A", statementIndex: 1 });
   });
 
+  it("applies a conditional Deny as if unconditional, and says so", () => {
+    const result = translateIotPolicies({
+      policies: [
+        { name: "A", document: doc([{ Effect: "Allow", Action: "iot:Publish", Resource: topic(`dt/${T}`) }]) },
+        { name: "D", document: doc([{ Effect: "Deny", Action: "iot:Publish", Resource: "*", Condition: { Bool: { "iot:Connection.Thing.IsAttached": "false" } } }]) },
+      ],
+      things: [thing("t1", "Sensor", ["A", "D"])],
+    });
+    expect(result.products[0]!.topicClasses).toEqual([]);
+    expect(result.warnings).toEqual([expect.objectContaining({ code: "ConditionIgnored", policyName: "D", statementIndex: 0, productRef: null })]);
+    expect(result.warnings[0]!.message).toContain("grants less");
+  });
+
+  it("warns once per statement about every non-topic action iot:* brings", () => {
+    const result = translateIotPolicies({ policies: [{ name: "All", document: doc([{ Effect: "Allow", Action: "iot:*", Resource: topic("legacy/*") }]) }], things: [] });
+    expect(result.warnings.map((w) => w.code)).toEqual([
+      "ConnectHasNoEquivalent",
+      "CredentialsProviderNoEquivalent",
+      "JobsNoTopicEquivalent",
+      "NamedShadowNoEquivalent",
+      "RetainedMessagesUnsupported",
+      "ShadowActionsPredefined",
+    ]);
+  });
+
   it("warns about conditions, NotAction and NotResource", () => {
     const result = translateIotPolicies({
       policies: [

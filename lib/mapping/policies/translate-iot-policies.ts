@@ -108,8 +108,19 @@ function documentWarnings(statement: PolicyStatement): PolicyWarning[] {
   if (statement.effect === "Allow" && statement.actions.includes("iot:Connect")) {
     out.push({ ...base, code: "ConnectHasNoEquivalent", message: "iot:Connect has no equivalent: an Alibaba device connects with its own product key, device name and credentials, whatever its client ID." });
   }
-  if (statement.effect === "Allow" && statement.actions.includes("iot:RetainPublish")) {
-    out.push({ ...base, code: "RetainedMessagesUnsupported", message: "Retained messages exist on Alibaba only for MQTT 5 on Enterprise instances." });
+  if (statement.effect !== "Allow") return out;
+  const has = (...actions: string[]) => actions.filter((a) => statement.actions.includes(a as PolicyStatement["actions"][number]));
+  const retained = has("iot:RetainPublish", "iot:GetRetainedMessage", "iot:ListRetainedMessages");
+  if (retained.length > 0) out.push({ ...base, code: "RetainedMessagesUnsupported", message: `${retained.join(", ")}: retained messages exist on Alibaba only for MQTT 5 on Enterprise instances.` });
+  const shadow = has("iot:GetThingShadow", "iot:UpdateThingShadow", "iot:DeleteThingShadow");
+  if (shadow.length > 0) {
+    out.push({ ...base, code: "ShadowActionsPredefined", message: `${shadow.join(", ")}: each Alibaba device has one shadow on predefined topics, needing no class; other things' shadows are read and written from the cloud (GetDeviceShadow, UpdateDeviceShadow).` });
+  }
+  if (has("iot:ListNamedShadowsForThing").length > 0) out.push({ ...base, code: "NamedShadowNoEquivalent", message: "iot:ListNamedShadowsForThing: named shadows have no equivalent; an Alibaba device has one shadow." });
+  const jobs = has("iot:DescribeJobExecution", "iot:GetPendingJobExecutions", "iot:StartNextPendingJobExecution", "iot:UpdateJobExecution");
+  if (jobs.length > 0) out.push({ ...base, code: "JobsNoTopicEquivalent", message: `${jobs.join(", ")}: jobs have no topic-level equivalent; they become OTA upgrade jobs or CreateJob tasks.` });
+  if (has("iot:AssumeRoleWithCertificate").length > 0) {
+    out.push({ ...base, code: "CredentialsProviderNoEquivalent", message: "iot:AssumeRoleWithCertificate: the credentials provider (role aliases) has no equivalent found; devices needing cloud credentials get them another way (an STS token from a back end)." });
   }
   return out;
 }
