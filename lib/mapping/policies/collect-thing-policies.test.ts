@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { generateEstate } from "@/doubles/aws/estate";
-import { collectThingPolicies, type InventoryRelation } from "@/lib/mapping/policies/collect-thing-policies";
+import { collectThingPolicies, type PolicyRelation } from "@/lib/mapping/policies/collect-thing-policies";
 
 const P = (n: string) => `arn:aws:iot:r:1:policy/${n}`;
 const C = (n: string) => `arn:aws:iot:r:1:cert/${n}`;
 const G = (n: string) => `arn:aws:iot:r:1:thinggroup/${n}`;
 const T = (n: string) => `arn:aws:iot:r:1:thing/${n}`;
-const rel = (from: string, to: string, type: string): InventoryRelation => ({ from, to, type });
+const rel = (from: string, to: string, type: string): PolicyRelation => ({ fromArn: from, toArn: to, type });
 const names = new Map(["Device", "Gateway", "Root", "Other"].map((n) => [P(n), n]));
 
 describe("collectThingPolicies", () => {
@@ -32,7 +32,7 @@ describe("collectThingPolicies", () => {
 
   it("agrees with the stand-in estate's own attachments", () => {
     const iot = generateEstate({ seed: 5, regions: ["eu-west-1"], thingsPerRegion: 200, hostile: false }).byRegion["eu-west-1"]!.iot;
-    const relations: InventoryRelation[] = [];
+    const relations: PolicyRelation[] = [];
     for (const c of iot.certificates) for (const p of c.policyNames) relations.push(rel(P(p), C(c.id), "attached-to"));
     for (const g of iot.thingGroups) {
       for (const p of g.policyNames) relations.push(rel(P(p), G(g.name), "attached-to"));

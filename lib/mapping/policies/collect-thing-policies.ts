@@ -6,9 +6,10 @@
  * thing group, certificate attached-to thing, thing member-of group, group child-of parent. A
  * cycle among groups (damaged input) is walked once.
  */
-export interface InventoryRelation {
-  from: string;
-  to: string;
+/** The fields of the inventory's relation rows (lib/inventory/read-relations.ts) this reads. */
+export interface PolicyRelation {
+  fromArn: string;
+  toArn: string;
   type: string;
 }
 
@@ -18,7 +19,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * `policyNames` maps policy ARNs to their names; `thingArns` are the things to answer for.
  * Returns, per thing ARN, the sorted names of the policies that reach it.
  */
-export function collectThingPolicies(relations: Iterable<InventoryRelation>, policyNames: ReadonlyMap<string, string>, thingArns: Iterable<string>): Map<string, string[]> {
+export function collectThingPolicies(relations: Iterable<PolicyRelation>, policyNames: ReadonlyMap<string, string>, thingArns: Iterable<string>): Map<string, string[]> {
   const attached = new Map<string, Set<string>>();
   const certificatesOf = new Map<string, string[]>();
   const groupsOf = new Map<string, string[]>();
@@ -30,14 +31,14 @@ export function collectThingPolicies(relations: Iterable<InventoryRelation>, pol
   };
   for (const relation of relations) {
     if (relation.type === "attached-to") {
-      const policy = policyNames.get(relation.from);
+      const policy = policyNames.get(relation.fromArn);
       if (policy !== undefined) {
-        const set = attached.get(relation.to) ?? new Set<string>();
+        const set = attached.get(relation.toArn) ?? new Set<string>();
         set.add(policy);
-        attached.set(relation.to, set);
-      } else push(certificatesOf, relation.to, relation.from);
-    } else if (relation.type === "member-of") push(groupsOf, relation.from, relation.to);
-    else if (relation.type === "child-of") push(parentsOf, relation.from, relation.to);
+        attached.set(relation.toArn, set);
+      } else push(certificatesOf, relation.toArn, relation.fromArn);
+    } else if (relation.type === "member-of") push(groupsOf, relation.fromArn, relation.toArn);
+    else if (relation.type === "child-of") push(parentsOf, relation.fromArn, relation.toArn);
   }
   const groupPolicies = new Map<string, string[]>();
   const policiesOfGroup = (group: string, visiting: Set<string>): string[] => {

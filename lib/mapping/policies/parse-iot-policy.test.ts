@@ -56,7 +56,7 @@ describe("parseIotPolicy", () => {
     ["a wildcard naming no IoT action", doc([{ Effect: "Allow", Action: "iot:Zap*", Resource: "*" }]), "UnknownAction", "iot:Zap*"],
     ["a resource that is no ARN", doc([{ Effect: "Allow", Action: "iot:Publish", Resource: "topic/x" }]), "MalformedResource", "neither"],
     ["a cut ARN", doc([{ Effect: "Allow", Action: "iot:Publish", Resource: "arn:aws:iot" }]), "MalformedResource", "not a complete ARN"],
-    ["a huge resource", doc([{ Effect: "Allow", Action: "iot:Publish", Resource: topic("x".repeat(3000)) }]), "MalformedResource", "characters"],
+    ["a huge resource", doc([{ Effect: "Allow", Action: "iot:Publish", Resource: topic("x".repeat(1100)) }]), "MalformedResource", "characters"],
   ])("refuses %s with a clear error", (_label, document, code, fragment) => {
     const parsed = parseIotPolicy({ name: "Bad", document });
     expect(parsed.ok).toBe(false);
@@ -64,6 +64,13 @@ describe("parseIotPolicy", () => {
     expect(parsed.code).toBe(code);
     expect(parsed.message).toContain(fragment);
     expect(parsed.message).toContain('"Bad"');
+  });
+
+  it("refuses a document that is not text", () => {
+    for (const document of [42, { Statement: [] }, ["x"]]) {
+      const parsed = parseIotPolicy({ name: "Odd", document: document as unknown as string });
+      expect(parsed.ok === false && parsed.code).toBe("MalformedPolicy");
+    }
   });
 
   it("refuses a huge document without parsing it", () => {

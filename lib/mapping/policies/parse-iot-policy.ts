@@ -21,7 +21,7 @@ import {
  */
 export const MAX_POLICY_DOCUMENT_CHARS = 65_536;
 /** Our guard: AWS IoT topics are at most 256 bytes; a resource past this is not a real one. */
-export const MAX_RESOURCE_CHARS = 2_048;
+export const MAX_RESOURCE_CHARS = 1_024;
 
 const LOWER_ACTIONS = IOT_POLICY_ACTIONS.map((action) => action.toLowerCase());
 
@@ -60,7 +60,10 @@ const asList = (value: unknown): string[] | undefined => (value === undefined ? 
 
 export function parseIotPolicy(policy: PolicyInput): ParsedPolicy {
   const name = policy.name;
-  const text = policy.document;
+  const text: unknown = policy.document;
+  if (text !== null && text !== undefined && typeof text !== "string") {
+    return { ok: false, name, code: "MalformedPolicy", message: `The document of policy "${name}" is not text (${typeof text}); it was not translated.` };
+  }
   if (typeof text === "string" && text.length > MAX_POLICY_DOCUMENT_CHARS) {
     return { ok: false, name, code: "PolicyTooLarge", message: `The document of policy "${name}" has ${text.length} characters, more than the ${MAX_POLICY_DOCUMENT_CHARS} this translation reads; it was not translated.` };
   }
