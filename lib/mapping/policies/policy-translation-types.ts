@@ -166,6 +166,8 @@ export interface TopicClassProposal {
   /** The full class as devices see it. */
   topic: string;
   operation: TopicOperation;
+  /** Desc for the class: at most 100 characters (CreateProductTopic, ALIYUN::IOT::ProductTopic). */
+  description: string;
   sources: TopicClassSource[];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LITERAL_STAR, SELF, resolvePolicyVariables, type VariableContext } from "@/lib/mapping/policies/resolve-policy-variables";
+import { LITERAL_QUESTION, LITERAL_STAR, SELF, resolvePolicyVariables, type VariableContext } from "@/lib/mapping/policies/resolve-policy-variables";
 
 const context = (over: Partial<VariableContext> = {}): VariableContext => ({
   thingTypeName: "TempSensor",
@@ -42,6 +42,16 @@ describe("resolvePolicyVariables", () => {
       const resolved = resolvePolicyVariables(`a/\${${name}}`, context());
       expect(resolved).toMatchObject({ ok: false, code: "UnsupportedVariable" });
     }
+  });
+
+  it("keeps wildcards in attribute values literal", () => {
+    const resolved = resolvePolicyVariables("site/${iot:Connection.Thing.Attributes[site]}", context({ attribute: () => ({ kind: "uniform", value: "a*?" }) }));
+    expect(resolved.ok && resolved.glob).toBe(`site/a${LITERAL_STAR}${LITERAL_QUESTION}`);
+  });
+
+  it("never reads its stand-in characters from the document as variables", () => {
+    const resolved = resolvePolicyVariables(`dt/${SELF}/x`, context());
+    expect(resolved.ok && resolved.glob).toBe("dt/\uFFFD/x");
   });
 
   it("keeps escaped stars literal and leaves text without variables alone", () => {

@@ -30,7 +30,10 @@ const ATTRIBUTE = /^iot:Connection\.Thing\.Attributes\[([^\]]+)\]$/;
 export function resolvePolicyVariables(pattern: string, context: VariableContext): ResolvedPattern {
   const notes: Array<{ code: PolicyWarningCode; message: string }> = [];
   let failure: { code: PolicyWarningCode; message: string } | null = null;
-  const glob = pattern.replace(VARIABLE, (whole, name: string) => {
+  // Our stand-in characters written in the document itself are text, never variables.
+  const text = pattern.replace(/[\uE000-\uE002]/g, "\uFFFD");
+  const literal = (value: string) => value.replace(/[\uE000-\uE002]/g, "\uFFFD").replaceAll("*", LITERAL_STAR).replaceAll("?", LITERAL_QUESTION);
+  const glob = text.replace(VARIABLE, (whole, name: string) => {
     if (failure) return whole;
     if (name === "iot:Connection.Thing.ThingName") return SELF;
     if (name === "iot:ClientId") {
@@ -46,7 +49,7 @@ export function resolvePolicyVariables(pattern: string, context: VariableContext
         return whole;
       }
       notes.push({ code: "ThingTypeNameResolved", message: `\${iot:Connection.Thing.ThingTypeName} was fixed to "${context.thingTypeName}", the type of every device of this product.` });
-      return context.thingTypeName;
+      return literal(context.thingTypeName);
     }
     const attribute = ATTRIBUTE.exec(name);
     if (attribute) {
@@ -54,7 +57,7 @@ export function resolvePolicyVariables(pattern: string, context: VariableContext
       const value = context.attribute(key);
       if (value.kind === "uniform") {
         notes.push({ code: "AttributeResolved", message: `\${iot:Connection.Thing.Attributes[${key}]} was fixed to "${value.value}", today's value on every device holding the policy; a device whose attribute changes keeps this topic.` });
-        return value.value;
+        return literal(value.value);
       }
       failure =
         value.kind === "missing"

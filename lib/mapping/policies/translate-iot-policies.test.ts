@@ -57,6 +57,7 @@ describe("translateIotPolicies: the research note's worked example (7)", () => {
       ["cmd/#", "SUB", "/${productKey}/${deviceName}/user/cmd/#"],
       ["dt/telemetry", "PUB", "/${productKey}/${deviceName}/user/dt/telemetry"],
     ]);
+    expect(product.topicClasses[1]!.description).toBe("From AWS IoT policy DevicePolicy");
     expect(product.topicClasses[1]!.sources).toEqual([{ policyName: "DevicePolicy", statementIndex: 1, awsResource: topic(`dt/${T}/telemetry`), permission: "PUB", origin: "policy" }]);
   });
 
@@ -377,6 +378,12 @@ describe("translateIotPolicies: many policies at once", () => {
     const things = Array.from({ length: 6000 }, (_, i) => thing(`dev-${i}`, `Prod${i % 300}`, [`P${String(i % 300).padStart(3, "0")}`]));
     const result = translateIotPolicies({ policies, things });
     expect(result.errors).toHaveLength(6);
+    const many = Array.from({ length: 30 }, (_, i) => ({ name: `SharedPolicy${i}`, document: doc([{ Effect: "Allow", Action: "iot:Publish", Resource: topic("shared/x") }]) }));
+    const shared = translateIotPolicies({ policies: many, things: [thing("one", "X", many.map((p) => p.name))] });
+    const description = shared.products[0]!.topicClasses[0]!.description;
+    expect(description).toHaveLength(100);
+    expect(description.startsWith("From AWS IoT policies SharedPolicy0, SharedPolicy1, ")).toBe(true);
+    expect(description.endsWith("...")).toBe(true);
     expect(result.products).toHaveLength(300);
     const translated = result.products.filter((p) => p.topicClasses.length === 2);
     expect(translated).toHaveLength(294);

@@ -30,6 +30,8 @@ import { proposeRepublishRules, type FlowRecord } from "@/lib/mapping/policies/p
 import { resolvePolicyVariables, type AttributeValue, type VariableContext } from "@/lib/mapping/policies/resolve-policy-variables";
 import { translateTopicPattern, type Permission, type TopicToken } from "@/lib/mapping/policies/translate-topic-pattern";
 
+/** CreateProductTopic's Desc: at most 100 characters. */
+const MAX_DESCRIPTION = 100;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const spell = (literal: string) => literal.replace(/[^A-Za-z0-9_]/g, "_");
 
@@ -299,7 +301,10 @@ function buildProducts(cohorts: readonly Cohort[], extra: ReadonlyArray<{ produc
       const sources = [...classes.get(short)!.entries()].sort(([a], [b]) => compare(a, b)).map(([, s]) => s);
       const pub = sources.some((s) => s.permission === "PUB");
       const sub = sources.some((s) => s.permission === "SUB");
-      return { topicShortName: short, topic: `/\${productKey}/\${deviceName}/user/${short}`, operation: pub && sub ? "ALL" : pub ? "PUB" : "SUB", sources };
+      const names = [...new Set(sources.map((s) => s.policyName))];
+      const text = `From AWS IoT ${names.length === 1 ? "policy" : "policies"} ${names.join(", ")}`;
+      const description = text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION - 3)}...` : text;
+      return { topicShortName: short, topic: `/\${productKey}/\${deviceName}/user/${short}`, operation: pub && sub ? "ALL" : pub ? "PUB" : "SUB", description, sources };
     });
     const patterns = new Map<string, PatternTranslation>();
     for (const c of group) for (const p of c.patterns) patterns.set([p.policyName, String(p.statementIndex).padStart(6, "0"), p.permission, p.awsResource, JSON.stringify(p.outcome), p.reason].join("\u0000"), p);
