@@ -120,7 +120,8 @@ export type PolicyWarningCode =
   | "PartialDeny"
   | "PolicySetsDifferWithinProduct"
   | "RepublishLoopAvoided"
-  | "RepublishFanOut";
+  | "RepublishFanOut"
+  | "SharedTopicPerDevice";
 
 export interface PolicyWarning {
   code: PolicyWarningCode;

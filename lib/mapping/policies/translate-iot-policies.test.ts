@@ -158,6 +158,7 @@ describe("translateIotPolicies: device-to-device traffic", () => {
     ]);
     expect(classes[1]!.sources[0]!.origin).toBe("republish-target");
     expect(result.warnings.map((w) => w.code)).toContain("RepublishFanOut");
+    expect(result.warnings.find((w) => w.code === "SharedTopicPerDevice")).toMatchObject({ productRef: "Unit", policyName: "FleetPolicy", statementIndex: 0 });
     expect(rule.reasons.join(" ")).toContain("trigger the rule again");
   });
 
@@ -202,6 +203,34 @@ describe("translateIotPolicies: variables, wildcards and Deny", () => {
     const codes = result.warnings.map((w) => w.code);
     expect(codes).toEqual(expect.arrayContaining(["ThingTypeNameResolved", "ClientIdAssumedThingName", "AttributeResolved", "UnsupportedVariable"]));
     expect(result.products[0]!.patterns.find((p) => p.awsResource.includes("room"))!.outcome).toEqual({ kind: "none", code: "UnsupportedVariable" });
+  });
+
+  it("reads resource ARNs with wildcard regions, colons in topics, other services and other resource types", () => {
+    const result = translateIotPolicies({
+      policies: [
+        {
+          name: "R",
+          document: doc([
+            { Effect: "Allow", Action: "iot:Subscribe", Resource: ["arn:aws:iot:*:*:topicfilter/a:b/" + T, "arn:aws:iot:*:*:*", topic("not/a/filter")] },
+            { Effect: "Allow", Action: "iot:Publish", Resource: ["arn:aws:s3:::bucket/x", "arn:aws:iot:eu-west-1:123456789012:topic*", filter("not/a/topic"), "arn:aws:iot:*:*:topic/up/" + T] },
+          ]),
+        },
+      ],
+      things: [thing("t1", "Sensor", ["R"])],
+    });
+    const plan = result.products[0]!;
+    expect(plan.topicClasses.map((c) => [c.topicShortName, c.operation])).toEqual([
+      ["#", "SUB"],
+      ["a_b", "SUB"],
+      ["up", "PUB"],
+    ]);
+    // sorted by statement and resource; the type wildcard topic* reads as every topic, where publishing has no equivalent
+    expect(plan.patterns.map((p) => [p.awsResource, p.outcome.kind])).toEqual([
+      ["arn:aws:iot:*:*:*", "class"],
+      ["arn:aws:iot:*:*:topicfilter/a:b/" + T, "class"],
+      ["arn:aws:iot:*:*:topic/up/" + T, "class"],
+      ["arn:aws:iot:eu-west-1:123456789012:topic*", "none"],
+    ]);
   });
 
   it("lets a Deny win over an Allow, across policies", () => {

@@ -277,7 +277,16 @@ function translateCohort(cohort: Cohort, statementsOf: Map<string, PolicyStateme
       result.notes.forEach((n) => warn({ ...where, code: n.code, message: `"${allow.resource}": ${n.message}` }));
       cohort.classes.push({ short: result.topicShortName, source: { policyName: allow.statement.policyName, statementIndex: allow.statement.index, awsResource: allow.resource, permission: result.permission, origin: "policy" } });
       if (result.permission === "PUB") cohort.publishes.push({ policyName: allow.statement.policyName, resource: allow.resource, short: result.topicShortName, tokens: result.tokens });
-      else cohort.subscribes.push({ policyName: allow.statement.policyName, resource: allow.resource, tokens: result.tokens });
+      else {
+        cohort.subscribes.push({ policyName: allow.statement.policyName, resource: allow.resource, tokens: result.tokens });
+        if (!result.tokens.some((t) => t.t === "self") && !(result.tokens.length === 1 && result.tokens[0]!.t === "rest")) {
+          warn({
+            ...where,
+            code: "SharedTopicPerDevice",
+            message: `"${allow.resource}" is shared on AWS: one message reaches every subscriber. On Alibaba each device subscribes to its own copy (${result.topicShortName}), so whoever publishes there must write each device's topic: devices through the republish rules proposed here, cloud applications through the Pub API, a broadcast or a topic route.`,
+          });
+        }
+      }
     }
   }
 }
