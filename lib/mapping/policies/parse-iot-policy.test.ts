@@ -81,8 +81,20 @@ describe("parseIotPolicy", () => {
     expect(parsed.ok === false && parsed.code).toBe("PolicyTooLarge");
   });
 
+  it("holds to AWS's 2,048 characters besides whitespace", () => {
+    const statement = (sid: string) => doc([{ Sid: sid, Effect: "Allow", Action: "iot:Publish", Resource: topic("dt/x") }]);
+    const base = statement("").length;
+    const exact = statement("a".repeat(2048 - base));
+    expect(exact.replace(/\s/g, "").length).toBe(2048);
+    expect(parseIotPolicy({ name: "Exact", document: exact }).ok).toBe(true);
+    expect(parseIotPolicy({ name: "Spacious", document: exact.replace(/,/g, ",\n        ") }).ok).toBe(true);
+    const over = parseIotPolicy({ name: "Over", document: statement("a".repeat(2049 - base)) });
+    expect(over.ok === false && over.code).toBe("PolicyTooLarge");
+    expect(over.ok === false && over.message).toContain("2049 characters besides whitespace");
+  });
+
   it("cuts long statements in the text kept for warnings", () => {
-    const parsed = parseIotPolicy({ name: "L", document: doc([{ Effect: "Allow", Action: "iot:Publish", Resource: Array.from({ length: 40 }, (_, i) => topic(`long/topic/${i}`)) }]) });
+    const parsed = parseIotPolicy({ name: "L", document: doc([{ Effect: "Allow", Action: "iot:Publish", Resource: Array.from({ length: 12 }, (_, i) => topic(`long/topic/${i}`)) }]) });
     expect(parsed.ok && parsed.statements[0]?.text.length).toBe(500);
   });
 });

@@ -16,9 +16,11 @@ import {
 } from "@/lib/mapping/policies/policy-translation-types";
 
 /**
- * Our guard, not an AWS limit: AWS keeps IoT policy documents far smaller (its published quota was
- * not re-checked here), so anything past 64 KiB is treated as damaged input rather than read.
+ * AWS's own limit (CreatePolicy API reference: "a maximum length of 2048, excluding whitespace"):
+ * a stored document past it did not come from AWS as it is, so it is refused, not read.
  */
+export const MAX_POLICY_DOCUMENT_NON_WHITESPACE = 2_048;
+/** Our guard before counting: past 64 KiB of text (whitespace included) the document is not read at all. */
 export const MAX_POLICY_DOCUMENT_CHARS = 65_536;
 /** Our guard: AWS IoT topics are at most 256 bytes; a resource past this is not a real one. */
 export const MAX_RESOURCE_CHARS = 1_024;
@@ -66,6 +68,12 @@ export function parseIotPolicy(policy: PolicyInput): ParsedPolicy {
   }
   if (typeof text === "string" && text.length > MAX_POLICY_DOCUMENT_CHARS) {
     return { ok: false, name, code: "PolicyTooLarge", message: `The document of policy "${name}" has ${text.length} characters, more than the ${MAX_POLICY_DOCUMENT_CHARS} this translation reads; it was not translated.` };
+  }
+  if (typeof text === "string") {
+    const significant = text.replace(/\s/g, "").length;
+    if (significant > MAX_POLICY_DOCUMENT_NON_WHITESPACE) {
+      return { ok: false, name, code: "PolicyTooLarge", message: `The document of policy "${name}" has ${significant} characters besides whitespace, more than the ${MAX_POLICY_DOCUMENT_NON_WHITESPACE} AWS allows; it was not translated.` };
+    }
   }
   const check = checkPolicyDocument(text);
   if (!check.ok) return { ok: false, name, code: "MalformedPolicy", message: `The document of policy "${name}" cannot be read: ${check.reason}.` };
