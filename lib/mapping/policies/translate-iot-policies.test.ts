@@ -345,6 +345,30 @@ describe("translateIotPolicies: malformed input", () => {
     expect(result.products[0]!.policySets).toEqual([{ policyNames: ["Good"], deviceCount: 1 }]);
   });
 
+  it("never throws on hostile documents and names", () => {
+    const hostile: unknown[] = [
+      "null",
+      "true",
+      '"text"',
+      "{}",
+      '{"Statement": null}',
+      '{"Statement": [null]}',
+      '{"Statement": [{"Effect": "Allow", "Action": ["iot:Publish", 3], "Resource": "*"}]}',
+      '{"Statement": [{"Effect": "Allow", "Action": "iot:Publish", "Resource": [{"x": 1}]}]}',
+      '{"__proto__": {"polluted": true}, "Statement": [{"Effect": "Allow", "Action": "iot:Publish", "Resource": "*"}]}',
+      '{"Statement": [{"Effect": "Allow", "Action": "iot:Publish", "Resource": "arn:aws:iot:r:1:topic/\u0000/\ud800/\u202e"}]}',
+      "[".repeat(1000) + "]".repeat(1000),
+      '{"Statement": [{"Effect": "Allow", "Action": "iot:Subscribe", "Resource": "arn:aws:iot:r:1:topicfilter/' + "*a".repeat(400) + '"}]}',
+      42,
+      undefined,
+    ];
+    const policies = hostile.map((document, i) => ({ name: `H${i}\u202e<script>`, document: document as string }));
+    const result = translateIotPolicies({ policies, things: [thing("t\u0000", "P<>", policies.map((p) => p.name), { attributes: null })] });
+    expect(result.errors.length + result.products[0]!.policySets[0]!.policyNames.length).toBe(hostile.length);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    for (const error of result.errors) expect(error.message.length).toBeGreaterThan(20);
+  });
+
   it("copes with no policies and no things", () => {
     expect(translateIotPolicies({ policies: [], things: [] })).toEqual({ products: [], republishRules: [], errors: [], warnings: [] });
   });
