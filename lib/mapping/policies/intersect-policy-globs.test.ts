@@ -24,7 +24,7 @@ describe("intersectPolicyGlobs", () => {
     expect(intersectPolicyGlobs(b, a)).toBe(expected);
   });
 
-  it("stays fast on long patterns full of stars", () => {
+  it("answers on long patterns full of stars", () => {
     const a = "*a".repeat(500);
     const b = "*b".repeat(500);
     expect(intersectPolicyGlobs(a, b)).toBe(false);
