@@ -108,7 +108,7 @@ function documentWarnings(statement: PolicyStatement): PolicyWarning[] {
     out.push({ ...base, code: "ForeignActionIgnored", message: `Actions of other services (${statement.foreignActions.join(", ")}) are not IoT Core's and were not translated.` });
   }
   if (statement.effect === "Allow" && statement.actions.includes("iot:Connect")) {
-    out.push({ ...base, code: "ConnectHasNoEquivalent", message: "iot:Connect has no equivalent: an Alibaba device connects with its own product key, device name and credentials, whatever its client ID." });
+    out.push({ ...base, code: "ConnectHasNoEquivalent", message: "iot:Connect has no equivalent: an Alibaba device connects with its own product key, device name and device secret (or certificate), and no policy governs which client IDs may connect." });
   }
   if (statement.effect !== "Allow") return out;
   const has = (...actions: string[]) => actions.filter((a) => statement.actions.includes(a as PolicyStatement["actions"][number]));
@@ -122,7 +122,7 @@ function documentWarnings(statement: PolicyStatement): PolicyWarning[] {
   const jobs = has("iot:DescribeJobExecution", "iot:GetPendingJobExecutions", "iot:StartNextPendingJobExecution", "iot:UpdateJobExecution");
   if (jobs.length > 0) out.push({ ...base, code: "JobsNoTopicEquivalent", message: `${jobs.join(", ")}: jobs have no topic-level equivalent; they become OTA upgrade jobs or CreateJob tasks.` });
   if (has("iot:AssumeRoleWithCertificate").length > 0) {
-    out.push({ ...base, code: "CredentialsProviderNoEquivalent", message: "iot:AssumeRoleWithCertificate: the credentials provider (role aliases) has no equivalent found; devices needing cloud credentials get them another way (an STS token from a back end)." });
+    out.push({ ...base, code: "CredentialsProviderNoEquivalent", message: "iot:AssumeRoleWithCertificate: the credentials provider (role aliases) has no equivalent found; devices that need cloud credentials must get them another way, for example a temporary STS token handed out by a back end (a suggestion, not a documented mapping)." });
   }
   return out;
 }
