@@ -1,0 +1,64 @@
+/**
+ * Which IoT policies reach each thing, from the inventory's relations: a policy attached to a
+ * certificate that is attached to the thing, or attached to a thing group the thing belongs to or
+ * to any ancestor of that group (AWS applies thing-group policies to the group's things and to
+ * those of its child groups). Relations read "from -> to": policy attached-to certificate or
+ * thing group, certificate attached-to thing, thing member-of group, group child-of parent. A
+ * cycle among groups (damaged input) is walked once.
+ */
+/** The fields of the inventory's relation rows (lib/inventory/read-relations.ts) this reads. */
+export interface PolicyRelation {
+  fromArn: string;
+  toArn: string;
+  type: string;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * `policyNames` maps policy ARNs to their names; `thingArns` are the things to answer for.
+ * Returns, per thing ARN, the sorted names of the policies that reach it.
+ */
+export function collectThingPolicies(relations: Iterable<PolicyRelation>, policyNames: ReadonlyMap<string, string>, thingArns: Iterable<string>): Map<string, string[]> {
+  const attached = new Map<string, Set<string>>();
+  const certificatesOf = new Map<string, string[]>();
+  const groupsOf = new Map<string, string[]>();
+  const parentsOf = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, value: string) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const relation of relations) {
+    if (relation.type === "attached-to") {
+      const policy = policyNames.get(relation.fromArn);
+      if (policy !== undefined) {
+        const set = attached.get(relation.toArn) ?? new Set<string>();
+        set.add(policy);
+        attached.set(relation.toArn, set);
+      } else push(certificatesOf, relation.toArn, relation.fromArn);
+    } else if (relation.type === "member-of") push(groupsOf, relation.fromArn, relation.toArn);
+    else if (relation.type === "child-of") push(parentsOf, relation.fromArn, relation.toArn);
+  }
+  const groupPolicies = new Map<string, string[]>();
+  const policiesOfGroup = (group: string, visiting: Set<string>): string[] => {
+    const known = groupPolicies.get(group);
+    if (known) return known;
+    if (visiting.has(group)) return [];
+    visiting.add(group);
+    const names = new Set(attached.get(group) ?? []);
+    for (const parent of parentsOf.get(group) ?? []) policiesOfGroup(parent, visiting).forEach((n) => names.add(n));
+    visiting.delete(group);
+    const result = [...names].sort(compare);
+    groupPolicies.set(group, result);
+    return result;
+  };
+  const out = new Map<string, string[]>();
+  for (const thing of thingArns) {
+    const names = new Set<string>();
+    for (const certificate of certificatesOf.get(thing) ?? []) attached.get(certificate)?.forEach((n) => names.add(n));
+    for (const group of groupsOf.get(thing) ?? []) policiesOfGroup(group, new Set()).forEach((n) => names.add(n));
+    out.set(thing, [...names].sort(compare));
+  }
+  return out;
+}
