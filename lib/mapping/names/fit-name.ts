@@ -2,13 +2,15 @@
  * Fits an AWS name to one kind of Alibaba IoT Platform name (the kind's rules in name-rules.ts). Pure and
  * deterministic: the same original and the same taken names always give the same result.
  *
- * 1. Characters: accepted ones are kept; a refused one is replaced by an accepted equivalent when its
- *    compatibility decomposition without accents is one (`Ａ` -> `A`, `é` -> `e`, `①` -> `1`), otherwise by
- *    `_`; a run of replacements (with the `_` beside it) becomes one `_`; replacements at either end are
- *    dropped. Lone surrogates and emoji are refused characters like any other.
+ * 1. Characters: the name is first brought to its compatibility composition (NFKC: full-width `Ａ` -> `A`,
+ *    half-width `ﾃﾞ` -> `デ`). Accepted characters are kept; a refused one is replaced by an accepted
+ *    equivalent when its decomposition without accents is one (`é` -> `e`), otherwise by `_`; a run of
+ *    replacements (with the `_` beside it) becomes one `_`; replacements at either end are dropped. Lone
+ *    surrogates and emoji are refused characters like any other.
  * 2. Nothing left: the name is generated, `<kind word>_<suffix of the original>`.
- * 3. Too short: padded with `_0`, `_00`... to the minimum (`abc` -> `abc_0`). Too long: cut at a code point (never inside a
- *    surrogate pair), a Chinese character counting two where the kind says so.
+ * 3. Too short: padded with `_0`, `_00`... to the minimum (`abc` -> `abc_0`). Too long: its start and its end
+ *    are kept, joined by `_` (see shorten), cut at code points (never inside a surrogate pair), a Chinese
+ *    character counting two where the kind says so.
  * 4. Taken: `_<suffix>` is appended (the name cut to make room), the suffix derived from the original
  *    (hash-name-suffix.ts); a further attempt number only when that too is taken.
  */
@@ -20,12 +22,7 @@ const UNDERSCORE = 0x5f;
 const ZERO = 0x30;
 /** Attempts at a unique suffix before giving up (each has a 1 in 2 billion chance of being taken). */
 const MAX_ATTEMPTS = 1000;
-
-interface Char {
-  cp: number;
-  /** A `_` put in place of refused characters (dropped at the ends). */
-  produced: boolean;
-}
+const REASON_ORDER: readonly FitReason[] = ["rewrote-characters", "generated", "padded", "truncated", "deduplicated"];
 
 function describeValue(value: unknown): string {
   if (value === null) return "null";
@@ -33,40 +30,59 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
-function rewriteCharacters(rules: NameRules, original: string): { chars: Char[]; rewrote: boolean } {
-  const chars: Char[] = [];
+/** The accepted code points a refused one stands for once its accents are dropped (`é` -> `e`), or null. */
+function equivalentOf(rules: NameRules, cp: number): number[] | null {
+  const decomposed = String.fromCodePoint(cp).normalize("NFKD").replace(/\p{M}/gu, "");
+  const out: number[] = [];
+  for (const ch of decomposed) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (!rules.allows(c)) return null;
+    out.push(c);
+  }
+  return out.length > 0 ? out : null;
+}
+
+function rewriteCharacters(rules: NameRules, original: string): { cps: number[]; rewrote: boolean } {
+  const cps: number[] = [];
   let rewrote = false;
-  const pushRefused = () => {
-    rewrote = true;
-    const last = chars.at(-1);
-    if (last?.cp === UNDERSCORE) return;
-    chars.push({ cp: UNDERSCORE, produced: true });
-  };
-  const pushAccepted = (cp: number) => {
-    const last = chars.at(-1);
-    if (cp === UNDERSCORE && last?.produced) {
-      last.produced = false;
+  // Whether the last code point is a `_` put in place of refused characters (dropped at the end; at the
+  // start none is put).
+  let lastProduced = false;
+  const accept = (cp: number) => {
+    if (cp === UNDERSCORE && lastProduced) {
+      lastProduced = false;
       return;
     }
-    chars.push({ cp, produced: false });
+    cps.push(cp);
+    lastProduced = false;
   };
-  for (const ch of original) {
-    const cp = ch.codePointAt(0) ?? 0;
+  // Compatibility forms first, over the whole name so that marks compose with their letter (`ﾃﾞ` -> `デ`).
+  const normalised = original.normalize("NFKC");
+  if (normalised !== original) rewrote = true;
+  for (let i = 0; i < normalised.length; i++) {
+    let cp = normalised.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < normalised.length) {
+      const low = normalised.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
     if (rules.allows(cp)) {
-      pushAccepted(cp);
+      accept(cp);
       continue;
     }
-    const equivalent = [...ch.normalize("NFKD").replace(/\p{M}/gu, "")].map((c) => c.codePointAt(0) ?? 0);
-    if (equivalent.length > 0 && equivalent.every((c) => rules.allows(c))) {
-      rewrote = true;
-      for (const c of equivalent) pushAccepted(c);
-    } else {
-      pushRefused();
+    rewrote = true;
+    const equivalent = equivalentOf(rules, cp);
+    if (equivalent) {
+      for (const c of equivalent) accept(c);
+    } else if (cps.length > 0 && cps[cps.length - 1] !== UNDERSCORE) {
+      cps.push(UNDERSCORE);
+      lastProduced = true;
     }
   }
-  while (chars[0]?.produced) chars.shift();
-  while (chars.at(-1)?.produced) chars.pop();
-  return { chars, rewrote };
+  if (lastProduced) cps.pop();
+  return { cps, rewrote };
 }
 
 function weigh(rules: NameRules, cps: readonly number[]): number {
@@ -88,6 +104,24 @@ function cut(rules: NameRules, cps: readonly number[], limit: number): number[] 
   return kept;
 }
 
+/**
+ * Shortens a name to `limit` by keeping its start and its end, joined by `_`: AWS names tend to share a
+ * prefix and differ at the end (`factory-7:sensor-temperature-0042`), so the end is what tells them apart.
+ * Two thirds of the room go to the start. Falls back to the plain prefix when too little would remain.
+ */
+function shorten(rules: NameRules, cps: readonly number[], limit: number, minimum: number): number[] {
+  if (weigh(rules, cps) <= limit) return [...cps];
+  const room = limit - 1;
+  const tailRoom = Math.floor(room / 3);
+  const head = cut(rules, cps, room - tailRoom);
+  const tail = cut(rules, [...cps].reverse(), tailRoom).reverse();
+  while (head.at(-1) === UNDERSCORE) head.pop();
+  while (tail[0] === UNDERSCORE) tail.shift();
+  const joined = [...head, UNDERSCORE, ...tail];
+  if (head.length > 0 && tail.length > 0 && weigh(rules, joined) >= minimum) return joined;
+  return dropTrailingUnderscores(rules, cut(rules, cps, limit), minimum);
+}
+
 function dropTrailingUnderscores(rules: NameRules, cps: number[], minimum: number): number[] {
   const out = [...cps];
   while (out.at(-1) === UNDERSCORE && weigh(rules, out.slice(0, -1)) >= minimum) out.pop();
@@ -103,10 +137,10 @@ export function fitName(rules: NameRules, original: string, options: FitNameOpti
   const isTaken = options.isTaken ?? (() => false);
   const reasons: FitReason[] = [];
 
-  const { chars, rewrote } = rewriteCharacters(rules, original);
-  if (rewrote) reasons.push("rewrote-characters");
+  const rewritten = rewriteCharacters(rules, original);
+  if (rewritten.rewrote) reasons.push("rewrote-characters");
 
-  let cps = chars.map((c) => c.cp);
+  let cps = rewritten.cps;
   const generated = cps.length === 0;
   if (generated) {
     reasons.push("generated");
@@ -116,16 +150,19 @@ export function fitName(rules: NameRules, original: string, options: FitNameOpti
     if (cps.at(-1) !== UNDERSCORE) cps.push(UNDERSCORE);
     do cps.push(ZERO);
     while (weigh(rules, cps) < rules.minLength);
-  } else if (weigh(rules, cps) > rules.maxLength) {
+  }
+  // Before any cut: a name made unique below is shortened from all there was, not from a shortened name.
+  const full = [...cps];
+  if (weigh(rules, cps) > rules.maxLength) {
     reasons.push("truncated");
-    cps = dropTrailingUnderscores(rules, cut(rules, cps, rules.maxLength), rules.minLength);
+    cps = shorten(rules, cps, rules.maxLength, rules.minLength);
   }
 
   let name = text(cps);
   if (isTaken(name)) {
     reasons.push("deduplicated");
-    const base = generated ? [...rules.word].map((c) => c.codePointAt(0) ?? 0) : cps;
-    const stem = dropTrailingUnderscores(rules, cut(rules, base, rules.maxLength - NAME_SUFFIX_LENGTH - 1), 0);
+    const base = generated ? [...rules.word].map((c) => c.codePointAt(0) ?? 0) : full;
+    const stem = dropTrailingUnderscores(rules, shorten(rules, base, rules.maxLength - NAME_SUFFIX_LENGTH - 1, 1), 0);
     if (stem.length < base.length && !reasons.includes("truncated")) reasons.push("truncated");
     let found: string | undefined;
     for (let attempt = generated ? 1 : 0; attempt < MAX_ATTEMPTS && found === undefined; attempt++) {
@@ -137,5 +174,6 @@ export function fitName(rules: NameRules, original: string, options: FitNameOpti
     }
     name = found;
   }
+  reasons.sort((a, b) => REASON_ORDER.indexOf(a) - REASON_ORDER.indexOf(b));
   return { name, original, changed: name !== original, reasons };
 }

@@ -24,7 +24,7 @@ describe("fitProductName", () => {
     expect(fitProductName("my__type").name).toBe("my__type");
   });
 
-  it("pads 3 characters to 4, keeps 4 and 30, cuts 31 to 30", () => {
+  it("pads 3 characters to 4, keeps 4 and 30, shortens 31 to 30 keeping the start and the end", () => {
     const three = fitProductName("abc");
     expect(three).toMatchObject({ name: "abc_0", reasons: ["padded"] });
     expect(fitProductName("a").name).toBe("a_00");
@@ -33,19 +33,35 @@ describe("fitProductName", () => {
     const thirty = "t".repeat(30);
     expect(fitProductName(thirty)).toMatchObject({ name: thirty, changed: false });
     const cut = fitProductName("t".repeat(29) + "uv");
-    expect(cut).toMatchObject({ name: "t".repeat(29) + "u", reasons: ["truncated"] });
+    expect(cut).toMatchObject({ name: "t".repeat(20) + "_" + "t".repeat(7) + "uv", reasons: ["truncated"] });
     expect(validateProductName(cut.name).valid).toBe(true);
   });
 
-  it("does not leave an underscore where the cut fell", () => {
-    expect(fitProductName("a".repeat(29) + "_bcd").name).toBe("a".repeat(29));
+  it("keeps what tells long AWS names apart: their end", () => {
+    const a = fitProductName("acme_industrial_temperature_sensor_0042");
+    const b = fitProductName("acme_industrial_temperature_sensor_0043");
+    expect(a.name).toBe("acme_industrial_temp_nsor_0042");
+    expect(b.name).toBe("acme_industrial_temp_nsor_0043");
   });
 
-  it("counts a Chinese character as two: 15 fit exactly, a 16th is cut, and a cut never splits the count", () => {
+  it("does not leave a doubled underscore where the cut fell", () => {
+    expect(fitProductName("a".repeat(19) + "_" + "b".repeat(20)).name).toBe("a".repeat(19) + "_" + "b".repeat(9));
+    expect(fitProductName("a".repeat(20) + "_" + "b".repeat(20)).name).toBe("a".repeat(20) + "_" + "b".repeat(9));
+  });
+
+  it("falls back to a plain cut when start and end would leave too little", () => {
+    const fitted = fitProductName("_".repeat(40));
+    expect(fitted.name).toBe("____");
+    expect(validateProductName(fitted.name).valid).toBe(true);
+  });
+
+  it("counts a Chinese character as two: 15 fit exactly, a 16th is too many, and a cut never splits the count", () => {
     expect(fitProductName(CN.repeat(15))).toMatchObject({ name: CN.repeat(15), changed: false });
-    expect(fitProductName(CN.repeat(16))).toMatchObject({ name: CN.repeat(15), reasons: ["truncated"] });
-    // 1 + 15 x 2 = 31: the last Chinese character does not fit, and half of it cannot be kept
-    expect(fitProductName("a" + CN.repeat(15)).name).toBe("a" + CN.repeat(14));
+    const sixteen = fitProductName(CN.repeat(16));
+    expect(sixteen).toMatchObject({ name: CN.repeat(10) + "_" + CN.repeat(4), reasons: ["truncated"] });
+    expect(validateProductName(sixteen.name)).toMatchObject({ valid: true, length: 29 });
+    // 1 + 15 x 2 = 31: the start holds 20, so "a" and 9 Chinese characters (19), half of a 10th cannot be kept
+    expect(fitProductName("a" + CN.repeat(15)).name).toBe("a" + CN.repeat(9) + "_" + CN.repeat(4));
     // one Chinese character is two, so two of them are already 4
     expect(fitProductName("温度")).toMatchObject({ name: "温度", changed: false });
     expect(fitProductName("温").name).toBe("温_0");
@@ -95,8 +111,8 @@ describe("fitProductName", () => {
     const second = fitProductName(long.replace(/_/g, "-"), takenBy(first.name));
     expect(second.reasons).toEqual(["rewrote-characters", "truncated", "deduplicated"]);
     expect(validateProductName(second.name).valid).toBe(true);
-    expect(second.name.startsWith("lorem_ipsum_dolor_sit")).toBe(true);
-    expect(fitProductName(CN.repeat(15), takenBy(CN.repeat(15))).name).toMatch(new RegExp(`^${CN}{11}_[0-9a-z]{6}$`));
+    expect(second.name).toMatch(/^lorem_ipsum_dol_ectetur_[0-9a-z]{6}$/);
+    expect(fitProductName(CN.repeat(15), takenBy(CN.repeat(15))).name).toMatch(new RegExp(`^${CN}{7}_${CN}{3}_[0-9a-z]{6}$`));
   });
 
   it("tries a further suffix when the first one is taken too", () => {

@@ -52,6 +52,8 @@ export interface NameValidation {
 export interface NamePair {
   original: string;
   name: string;
+  /** Why the name differs from the original (kept so that a re-run need not fit the name again to say why). */
+  reasons?: FitReason[];
 }
 
 /**

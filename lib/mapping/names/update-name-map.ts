@@ -7,7 +7,8 @@
  *   name again (`restored`): the same thing always gets the same name.
  * - New originals get fitted names that collide with no name of the map (kept, restored or retired) and no
  *   `reserved` name. Which one of two colliding new originals keeps the plain name does not depend on the
- *   order of the input: originals that are valid as they are come first, then the rest in code-unit order.
+ *   order of the input: originals that are valid as they are come first, then the rest, each in code-unit
+ *   order.
  * - Originals of the previous map that are not in this run are reported in `removed`; their names stay
  *   reserved in `retired` (the resource may still exist on Alibaba), so no other original takes them.
  * - A previous name that is no longer valid, or that two originals share, is fitted again (`refitted`).
@@ -19,6 +20,7 @@ import { fitName } from "@/lib/mapping/names/fit-name";
 import { NAME_RULES } from "@/lib/mapping/names/name-rules";
 import type {
   FitReason,
+  FittedName,
   NameKind,
   NameMapEntry,
   NameMapError,
@@ -37,8 +39,9 @@ export interface UpdateNameMapInput {
   reserved?: readonly string[];
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const REASONS = new Set<string>(["rewrote-characters", "generated", "padded", "truncated", "deduplicated"] satisfies FitReason[]);
 const fold = (name: string) => name.toLowerCase();
+const byOriginal = (a: NamePair, b: NamePair) => (a.original < b.original ? -1 : a.original > b.original ? 1 : 0);
 
 function describeValue(value: unknown): string {
   if (value === null) return "null";
@@ -46,6 +49,12 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
+function readReasons(value: unknown): FitReason[] | undefined {
+  if (!Array.isArray(value) || !value.every((r) => typeof r === "string" && REASONS.has(r))) return undefined;
+  return value as FitReason[];
+}
+
+/** The pairs of one tier of the previous map, in input order; malformed items reported. */
 function readPairs(value: unknown, at: string, errors: NameMapError[]): NamePair[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
@@ -54,12 +63,17 @@ function readPairs(value: unknown, at: string, errors: NameMapError[]): NamePair
   }
   const pairs: NamePair[] = [];
   value.forEach((item: unknown, i) => {
-    const original = (item as { original?: unknown } | null)?.original;
-    const name = (item as { name?: unknown } | null)?.name;
-    if (typeof original === "string" && typeof name === "string") pairs.push({ original, name });
+    const { original, name, reasons } = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
+    if (typeof original === "string" && typeof name === "string") pairs.push({ original, name, reasons: readReasons(reasons) });
     else errors.push({ at: `${at}[${i}]`, code: "malformed-pair", message: `${at}[${i}] must hold a string original and a string name` });
   });
   return pairs;
+}
+
+interface Held {
+  name: string;
+  wasActive: boolean;
+  reasons?: FitReason[];
 }
 
 export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
@@ -77,83 +91,97 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
   const claim = (name: string) => claimed.add(fold(name));
   const isTaken = (name: string) => claimed.has(fold(name));
 
-  // Previous pairs, active before retired, each in code-unit order of the original: this order decides who
-  // keeps a name that two originals share.
+  // Previous pairs, active before retired, each in code-unit order of the original (the default sort): this
+  // order decides who keeps a name that two originals share.
   const seen = new Set<string>();
-  const held = new Map<string, { name: string; wasActive: boolean }>();
+  const held = new Map<string, Held>();
   const refit = new Map<string, { problem: NonNullable<NameMapEntry["problem"]>; previousName: string }>();
   for (const tier of ["active", "retired"] as const) {
-    const pairs = readPairs(input.previous?.[tier], `previous.${tier}`, errors).sort((a, b) => byCodeUnits(a.original, b.original));
-    for (const pair of pairs) {
-      const at = `previous.${tier}: ${JSON.stringify(pair.original)}`;
+    const pairOf = new Map<string, NamePair>();
+    for (const pair of readPairs(input.previous?.[tier], `previous.${tier}`, errors)) {
       if (seen.has(pair.original)) {
+        const at = `previous.${tier}: ${JSON.stringify(pair.original)}`;
         errors.push({ at, code: "duplicate-original", message: `${at} is mapped more than once; the first mapping is kept` });
         continue;
       }
       seen.add(pair.original);
-      const isCurrent = current.has(pair.original);
-      const problem = !validateName(kind, pair.name).valid
-        ? "previous-name-invalid"
-        : isTaken(pair.name)
-          ? "previous-name-duplicated"
-          : null;
+      pairOf.set(pair.original, pair);
+    }
+    for (const original of [...pairOf.keys()].sort()) {
+      const { name, reasons } = pairOf.get(original) as NamePair;
+      const problem = !validateName(kind, name).valid ? "previous-name-invalid" : isTaken(name) ? "previous-name-duplicated" : null;
       if (problem === null) {
-        claim(pair.name);
-        held.set(pair.original, { name: pair.name, wasActive: tier === "active" });
-      } else if (isCurrent) {
-        refit.set(pair.original, { problem, previousName: pair.name });
-      } else if (problem === "previous-name-invalid") {
-        errors.push({ at, code: "invalid-previous-name", message: `${at}: ${JSON.stringify(pair.name)} is not a valid ${kind} name; it is dropped` });
+        claim(name);
+        held.set(original, { name, wasActive: tier === "active", reasons });
+        continue;
+      }
+      if (current.has(original)) {
+        refit.set(original, { problem, previousName: name });
+        continue;
+      }
+      const at = `previous.${tier}: ${JSON.stringify(original)}`;
+      if (problem === "previous-name-invalid") {
+        errors.push({ at, code: "invalid-previous-name", message: `${at}: ${JSON.stringify(name)} is not a valid ${kind} name; it is dropped` });
       } else {
-        errors.push({ at, code: "duplicate-name", message: `${at}: ${JSON.stringify(pair.name)} is held by another original; it is dropped` });
+        errors.push({ at, code: "duplicate-name", message: `${at}: ${JSON.stringify(name)} is held by another original; it is dropped` });
       }
     }
   }
   for (const name of input.reserved ?? []) if (typeof name === "string") claim(name);
 
-  const entries: NameMapEntry[] = [];
+  const entryOf = new Map<string, NameMapEntry>();
+  const alone = new Map<string, FittedName>();
+  const asIs: string[] = [];
+  const others: string[] = [];
   for (const original of current) {
     const kept = held.get(original);
-    if (!kept) continue;
-    // The reasons are those of fitting the original afresh; a kept name that differs from that was made unique.
+    if (kept) {
+      entryOf.set(original, {
+        name: kept.name,
+        original,
+        changed: kept.name !== original,
+        reasons: kept.name === original ? [] : (kept.reasons ?? reasonsOf(original, kept.name)),
+        status: kept.wasActive ? "kept" : "restored",
+      });
+      continue;
+    }
+    const fitted = fitName(rules, original);
+    alone.set(original, fitted);
+    (fitted.name === original ? asIs : others).push(original);
+  }
+  function reasonsOf(original: string, name: string): FitReason[] {
+    // Fitted afresh; a kept name that differs from that one was made unique.
     const fresh = fitName(rules, original);
-    const reasons: FitReason[] =
-      fresh.name === kept.name || fresh.reasons.includes("deduplicated") ? fresh.reasons : [...fresh.reasons, "deduplicated"];
-    entries.push({
-      name: kept.name,
-      original,
-      changed: kept.name !== original,
-      reasons: kept.name === original ? [] : reasons,
-      status: kept.wasActive ? "kept" : "restored",
-    });
+    return fresh.name === name || fresh.reasons.includes("deduplicated") ? fresh.reasons : [...fresh.reasons, "deduplicated"];
   }
 
-  const toFit = [...current]
-    .filter((original) => !held.has(original))
-    .map((original) => ({ original, asIs: fitName(rules, original).name === original }))
-    .sort((a, b) => (a.asIs === b.asIs ? byCodeUnits(a.original, b.original) : a.asIs ? -1 : 1));
-  for (const { original } of toFit) {
-    const fitted = fitName(rules, original, { isTaken });
+  // New originals valid as they are first, then the others, each in code-unit order.
+  for (const original of [...asIs.sort(), ...others.sort()]) {
+    const fittedAlone = alone.get(original) as FittedName;
+    // Fitted again only when the name fitted alone is taken: the same result as fitting with isTaken at once.
+    const fitted = isTaken(fittedAlone.name) ? fitName(rules, original, { isTaken }) : fittedAlone;
     claim(fitted.name);
     const previous = refit.get(original);
-    entries.push(previous ? { ...fitted, status: "refitted", ...previous } : { ...fitted, status: "added" });
+    entryOf.set(original, previous ? { ...fitted, status: "refitted", ...previous } : { ...fitted, status: "added" });
   }
-  entries.sort((a, b) => byCodeUnits(a.original, b.original));
+
+  const entries: NameMapEntry[] = [];
+  const active: NamePair[] = [];
+  for (const original of [...current].sort()) {
+    const entry = entryOf.get(original) as NameMapEntry;
+    entries.push(entry);
+    active.push(entry.reasons.length > 0 ? { original, name: entry.name, reasons: entry.reasons } : { original, name: entry.name });
+  }
 
   const removed: NamePair[] = [];
   const retired: NamePair[] = [];
-  for (const [original, { name, wasActive }] of held) {
+  for (const [original, { name, wasActive, reasons }] of held) {
     if (current.has(original)) continue;
-    retired.push({ original, name });
+    retired.push(reasons && reasons.length > 0 ? { original, name, reasons } : { original, name });
     if (wasActive) removed.push({ original, name });
   }
-  retired.sort((a, b) => byCodeUnits(a.original, b.original));
-  removed.sort((a, b) => byCodeUnits(a.original, b.original));
+  retired.sort(byOriginal);
+  removed.sort(byOriginal);
 
-  return {
-    state: { kind, active: entries.map(({ original, name }) => ({ original, name })), retired },
-    entries,
-    removed,
-    errors,
-  };
+  return { state: { kind, active, retired }, entries, removed, errors };
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { validateDeviceName } from "@/lib/mapping/names/validate-device-name";
+import { validateGroupName } from "@/lib/mapping/names/validate-group-name";
+import { validateProductName } from "@/lib/mapping/names/validate-product-name";
+import { validateRuleName } from "@/lib/mapping/names/validate-rule-name";
+
+describe("the name validators", () => {
+  it("accept product names of 4 to 30 with Chinese counting two, and refuse - : @ ( ) and spaces", () => {
+    expect(validateProductName("Light")).toEqual({ valid: true, problems: [], length: 5 });
+    expect(validateProductName("温度")).toMatchObject({ valid: true, length: 4 });
+    expect(validateProductName("温")).toMatchObject({ valid: false, problems: ["too-short"], length: 2 });
+    expect(validateProductName("温".repeat(15))).toMatchObject({ valid: true, length: 30 });
+    expect(validateProductName("a" + "温".repeat(15))).toMatchObject({ valid: false, problems: ["too-long"], length: 31 });
+    for (const bad of ["a-bcd", "a:bcd", "a@bcd", "a(b)c", "a bcd", "abc.d", "ab😀c", "ab\uD800cd", "ａｂｃｄ", "한국어名"]) {
+      expect(validateProductName(bad).problems, bad).toContain("refused-characters");
+    }
+    expect(validateProductName("abc")).toMatchObject({ valid: false, problems: ["too-short"] });
+    expect(validateProductName("x".repeat(31)).problems).toEqual(["too-long"]);
+    expect(validateProductName("").problems).toEqual(["too-short"]);
+  });
+
+  it("accept group names with the product rules", () => {
+    expect(validateGroupName("华东_factory").valid).toBe(true);
+    expect(validateGroupName("east-1").problems).toEqual(["refused-characters"]);
+    expect(validateGroupName("abc").problems).toEqual(["too-short"]);
+  });
+
+  it("accept device names of 4 to 32 with - _ @ . : and nothing else", () => {
+    expect(validateDeviceName("gw-1_a@b.c:d").valid).toBe(true);
+    expect(validateDeviceName("x".repeat(32)).valid).toBe(true);
+    expect(validateDeviceName("x".repeat(33)).problems).toEqual(["too-long"]);
+    expect(validateDeviceName("abc").problems).toEqual(["too-short"]);
+    for (const bad of ["温度sensor", "a/bcd", "a bcd", "a#bcd", "a+bcd"]) {
+      expect(validateDeviceName(bad).problems, bad).toEqual(["refused-characters"]);
+    }
+  });
+
+  it("accept rule names of 1 to 30 with Chinese, kana, _ and -", () => {
+    expect(validateRuleName("r").valid).toBe(true);
+    expect(validateRuleName("to-s3_データ温度").valid).toBe(true);
+    expect(validateRuleName("").problems).toEqual(["too-short"]);
+    expect(validateRuleName("デ".repeat(16)).problems).toEqual(["too-long"]);
+    expect(validateRuleName("a.b").problems).toEqual(["refused-characters"]);
+    expect(validateRuleName("a:b").problems).toEqual(["refused-characters"]);
+  });
+
+  it("refuse what is not a string without throwing", () => {
+    for (const value of [undefined, null, 42, {}, ["abcd"]]) {
+      expect(validateProductName(value)).toEqual({ valid: false, problems: ["not-a-string"], length: 0 });
+    }
+  });
+
+  it("report every problem at once", () => {
+    expect(validateDeviceName("温").problems).toEqual(["refused-characters", "too-short"]);
+    expect(validateProductName("-".repeat(40)).problems).toEqual(["refused-characters", "too-long"]);
+  });
+});
