@@ -42,22 +42,20 @@ function equivalentOf(rules: NameRules, cp: number): number[] | null {
   return out.length > 0 ? out : null;
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function rewriteCharacters(rules: NameRules, original: string): { cps: number[]; rewrote: boolean } {
   const cps: number[] = [];
   let rewrote = false;
   // Whether the last code point is a `_` put in place of refused characters (dropped at the end; at the
   // start none is put).
   let lastProduced = false;
-  const accept = (cp: number) => {
-    if (cp === UNDERSCORE && lastProduced) {
-      lastProduced = false;
-      return;
-    }
-    cps.push(cp);
-    lastProduced = false;
-  };
   // Compatibility forms first, over the whole name so that marks compose with their letter (`ﾃﾞ` -> `デ`).
-  const normalised = original.normalize("NFKC");
+  // (ASCII is its own normal form: the common case skips the work.)
+  const normalised = isAscii(original) ? original : original.normalize("NFKC");
   if (normalised !== original) rewrote = true;
   for (let i = 0; i < normalised.length; i++) {
     let cp = normalised.charCodeAt(i);
@@ -69,13 +67,18 @@ function rewriteCharacters(rules: NameRules, original: string): { cps: number[];
       }
     }
     if (rules.allows(cp)) {
-      accept(cp);
+      // An accepted `_` right after a `_` put in place of refused characters takes its place.
+      if (!(cp === UNDERSCORE && lastProduced)) cps.push(cp);
+      lastProduced = false;
       continue;
     }
     rewrote = true;
     const equivalent = equivalentOf(rules, cp);
     if (equivalent) {
-      for (const c of equivalent) accept(c);
+      for (const c of equivalent) {
+        if (!(c === UNDERSCORE && lastProduced)) cps.push(c);
+        lastProduced = false;
+      }
     } else if (cps.length > 0 && cps[cps.length - 1] !== UNDERSCORE) {
       cps.push(UNDERSCORE);
       lastProduced = true;
@@ -145,20 +148,22 @@ export function fitName(rules: NameRules, original: string, options: FitNameOpti
   if (generated) {
     reasons.push("generated");
     cps = [...`${rules.word}_${hashNameSuffix(original)}`].map((c) => c.codePointAt(0) ?? 0);
-  } else if (weigh(rules, cps) < rules.minLength) {
+  }
+  const weight = weigh(rules, cps);
+  if (!generated && weight < rules.minLength) {
     reasons.push("padded");
     if (cps.at(-1) !== UNDERSCORE) cps.push(UNDERSCORE);
     do cps.push(ZERO);
     while (weigh(rules, cps) < rules.minLength);
   }
   // Before any cut: a name made unique below is shortened from all there was, not from a shortened name.
-  const full = [...cps];
-  if (weigh(rules, cps) > rules.maxLength) {
+  const full = cps;
+  if (weight > rules.maxLength) {
     reasons.push("truncated");
     cps = shorten(rules, cps, rules.maxLength, rules.minLength);
   }
 
-  let name = text(cps);
+  let name = reasons.length === 0 ? original : text(cps);
   if (isTaken(name)) {
     reasons.push("deduplicated");
     const base = generated ? [...rules.word].map((c) => c.codePointAt(0) ?? 0) : full;
@@ -174,6 +179,6 @@ export function fitName(rules: NameRules, original: string, options: FitNameOpti
     }
     name = found;
   }
-  reasons.sort((a, b) => REASON_ORDER.indexOf(a) - REASON_ORDER.indexOf(b));
+  if (reasons.length > 1) reasons.sort((a, b) => REASON_ORDER.indexOf(a) - REASON_ORDER.indexOf(b));
   return { name, original, changed: name !== original, reasons };
 }
