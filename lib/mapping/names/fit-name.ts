@@ -149,15 +149,16 @@ export function fitName(rules: NameRules, original: string, options: FitNameOpti
     reasons.push("generated");
     cps = [...`${rules.word}_${hashNameSuffix(original)}`].map((c) => c.codePointAt(0) ?? 0);
   }
+  // Before padding or cutting: a name made unique below is made from all there was, and needs no padding.
+  const full = cps;
   const weight = weigh(rules, cps);
   if (!generated && weight < rules.minLength) {
     reasons.push("padded");
+    cps = [...cps];
     if (cps.at(-1) !== UNDERSCORE) cps.push(UNDERSCORE);
     do cps.push(ZERO);
     while (weigh(rules, cps) < rules.minLength);
   }
-  // Before any cut: a name made unique below is shortened from all there was, not from a shortened name.
-  const full = cps;
   if (weight > rules.maxLength) {
     reasons.push("truncated");
     cps = shorten(rules, cps, rules.maxLength, rules.minLength);
@@ -165,6 +166,9 @@ export function fitName(rules: NameRules, original: string, options: FitNameOpti
 
   let name = reasons.length === 0 ? original : text(cps);
   if (isTaken(name)) {
+    // The suffix makes the name long enough: no padding.
+    const padded = reasons.indexOf("padded");
+    if (padded >= 0) reasons.splice(padded, 1);
     reasons.push("deduplicated");
     const base = generated ? [...rules.word].map((c) => c.codePointAt(0) ?? 0) : full;
     const stem = dropTrailingUnderscores(rules, shorten(rules, base, rules.maxLength - NAME_SUFFIX_LENGTH - 1, 1), 0);

@@ -115,6 +115,20 @@ describe("fitProductName", () => {
     expect(fitProductName(CN.repeat(15), takenBy(CN.repeat(15))).name).toMatch(new RegExp(`^${CN}{7}_${CN}{3}_[0-9a-z]{6}$`));
   });
 
+  it("makes a short name unique with the suffix instead of the padding", () => {
+    expect(fitProductName("abc").name).toBe("abc_0");
+    const second = fitProductName("abc", takenBy("abc_0"));
+    expect(second.name).toMatch(/^abc_[0-9a-z]{6}$/);
+    expect(second.reasons).toEqual(["deduplicated"]);
+    expect(fitProductName("a:b", takenBy("a_b_0")).reasons).toEqual(["rewrote-characters", "deduplicated"]);
+  });
+
+  it("fits a name of 200,000 characters", () => {
+    const fitted = fitProductName("sensor-".repeat(30_000) + "end");
+    expect(validateProductName(fitted.name).valid).toBe(true);
+    expect(fitted.name.endsWith("_end")).toBe(true);
+  });
+
   it("tries a further suffix when the first one is taken too", () => {
     const first = fitProductName("acme:b", takenBy("acme_b"));
     const second = fitProductName("acme:b", takenBy("acme_b", first.name));

@@ -162,6 +162,11 @@ describe("updateNameMap", () => {
     expect(update.errors.map((e) => e.code)).toEqual(["invalid-previous-name", "duplicate-name"]);
   });
 
+  it("refuses an unknown kind of name with a clear error", () => {
+    expect(() => updateNameMap({ kind: "thing" as never, originals: [] })).toThrow('Unknown kind of name: "thing"');
+    expect(() => updateNameMap({ kind: "__proto__" as never, originals: [] })).toThrow("Unknown kind of name");
+  });
+
   it("handles originals that are names of object properties", () => {
     const update = updateNameMap({ kind: "device", originals: ["__proto__", "constructor", "toString"] });
     expect(update.state.active).toEqual([

@@ -78,7 +78,8 @@ interface Held {
 
 export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
   const { kind } = input;
-  const rules = NAME_RULES[kind];
+  const rules = Object.hasOwn(NAME_RULES, kind) ? NAME_RULES[kind] : undefined;
+  if (!rules) throw new TypeError(`Unknown kind of name: ${JSON.stringify(kind)}`);
   const errors: NameMapError[] = [];
 
   const current = new Set<string>();
