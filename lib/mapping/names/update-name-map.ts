@@ -78,8 +78,9 @@ interface Held {
 
 export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
   const { kind } = input;
-  const rules = Object.hasOwn(NAME_RULES, kind) ? NAME_RULES[kind] : undefined;
-  if (!rules) throw new TypeError(`Unknown kind of name: ${JSON.stringify(kind)}`);
+  const known = Object.hasOwn(NAME_RULES, kind) ? NAME_RULES[kind] : undefined;
+  if (!known) throw new TypeError(`Unknown kind of name: ${JSON.stringify(kind)}`);
+  const rules = known;
   const errors: NameMapError[] = [];
 
   const current = new Set<string>();
