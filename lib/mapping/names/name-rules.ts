@@ -7,8 +7,9 @@
  *   unique within the instance. (The console guide also lists `-`, `@` and `()`; the API reference and the
  *   research note do not, so they are refused here.)
  * - DeviceName: 4-32, letters, digits and `- _ @ . :`; unique within the product.
- * - GroupName: 4-30, the same characters as a ProductName. That a Chinese character counts two is stated for
- *   products; it is applied to groups too (verified: no; the safe reading, a name only gets shorter).
+ * - GroupName: 4-30, the same characters as a ProductName, a Chinese character counting two (ROS reference of
+ *   ALIYUN::IOT::DeviceGroup; the CreateDeviceGroup API reference of 2025-2026 lists only letters, digits
+ *   and `_`).
  * - Rule Name: 1-30 of Chinese characters, letters, Japanese, digits, `_` and `-` (the research note). One
  *   version of the CreateRule reference says a Chinese character counts two, newer versions list only
  *   letters, digits, `_` and `-`. Chinese and Japanese are kept as the note says, each counting two
@@ -16,6 +17,8 @@
  *
  * "Chinese characters" are taken as U+4E00-U+9FA5, the range Alibaba's consoles commonly check; rarer Han
  * characters (extensions, compatibility forms without a unified equivalent) are treated as refused.
+ * AWS thing-type, thing, thing-group and topic-rule names are ASCII (`[a-zA-Z0-9:_-]`, rules `[a-zA-Z0-9_]`),
+ * so the Chinese and Japanese readings only matter for names an architect types in.
  * Whether uniqueness ignores letter case is not documented: names are treated as colliding when they differ
  * only in case (the safe reading).
  */

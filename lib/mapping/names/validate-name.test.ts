@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { NAME_RULES } from "@/lib/mapping/names/name-rules";
 import { validateDeviceName } from "@/lib/mapping/names/validate-device-name";
 import { validateGroupName } from "@/lib/mapping/names/validate-group-name";
+import { validateName } from "@/lib/mapping/names/validate-name";
 import { validateProductName } from "@/lib/mapping/names/validate-product-name";
 import { validateRuleName } from "@/lib/mapping/names/validate-rule-name";
 
@@ -53,5 +55,31 @@ describe("the name validators", () => {
   it("report every problem at once", () => {
     expect(validateDeviceName("温").problems).toEqual(["refused-characters", "too-short"]);
     expect(validateProductName("-".repeat(40)).problems).toEqual(["refused-characters", "too-long"]);
+  });
+});
+
+describe("the validators and the fitter's rules", () => {
+  it("agree on every code point of the Basic Multilingual Plane, for every kind", () => {
+    const disagreements: string[] = [];
+    for (const kind of ["product", "device", "group", "rule"] as const) {
+      const rules = NAME_RULES[kind];
+      for (let cp = 0; cp <= 0xffff; cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff) continue;
+        const ch = String.fromCodePoint(cp);
+        const accepted = validateName(kind, `abcd${ch}`).valid;
+        if (accepted !== rules.allows(cp)) disagreements.push(`${kind} U+${cp.toString(16)}`);
+        else if (accepted && validateName(kind, `abcd${ch}`).length !== 4 + rules.weight(cp)) disagreements.push(`${kind} U+${cp.toString(16)} weight`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it("refuse, both, the code points beyond it (emoji, rare Han characters)", () => {
+    for (const kind of ["product", "device", "group", "rule"] as const) {
+      for (let cp = 0x10000; cp <= 0x10ffff; cp += 251) {
+        expect(NAME_RULES[kind].allows(cp)).toBe(false);
+        expect(validateName(kind, `abcd${String.fromCodePoint(cp)}`).problems).toEqual(["refused-characters"]);
+      }
+    }
   });
 });
