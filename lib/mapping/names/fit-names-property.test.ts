@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { fitDeviceName } from "@/lib/mapping/names/fit-device-name";
+import { fitDeviceNickname } from "@/lib/mapping/names/fit-device-nickname";
 import { fitGroupName } from "@/lib/mapping/names/fit-group-name";
 import { fitProductName } from "@/lib/mapping/names/fit-product-name";
 import { fitRuleName } from "@/lib/mapping/names/fit-rule-name";
 import type { FitNameOptions, FittedName, NameKind, NameValidation } from "@/lib/mapping/names/name-types";
 import { validateDeviceName } from "@/lib/mapping/names/validate-device-name";
+import { validateDeviceNickname } from "@/lib/mapping/names/validate-device-nickname";
 import { validateGroupName } from "@/lib/mapping/names/validate-group-name";
 import { validateProductName } from "@/lib/mapping/names/validate-product-name";
 import { validateRuleName } from "@/lib/mapping/names/validate-rule-name";
@@ -22,6 +24,7 @@ const KINDS: Record<NameKind, { fit: (o: string, opts?: FitNameOptions) => Fitte
   device: { fit: fitDeviceName, validate: validateDeviceName },
   group: { fit: fitGroupName, validate: validateGroupName },
   rule: { fit: fitRuleName, validate: validateRuleName },
+  nickname: { fit: fitDeviceNickname, validate: validateDeviceNickname },
 };
 
 /** mulberry32: a small seeded generator. */

@@ -17,6 +17,10 @@
  *
  * "Chinese characters" are taken as U+4E00-U+9FA5, the range Alibaba's consoles commonly check; rarer Han
  * characters (extensions, compatibility forms without a unified equivalent) are treated as refused.
+ * - Device Nickname: 4-64 of Chinese characters, letters, digits and `_`, a Chinese character counting two
+ *   (RegisterDevice and ALIYUN::IOT::Device references); not unique. An AWS thing name with `-` or `:` cannot
+ *   be a Nickname as it is.
+ *
  * AWS thing-type, thing, thing-group and topic-rule names are ASCII (`[a-zA-Z0-9:_-]`, rules `[a-zA-Z0-9_]`),
  * so the Chinese and Japanese readings only matter for names an architect types in.
  * Whether uniqueness ignores letter case is not documented: names are treated as colliding when they differ
@@ -58,6 +62,7 @@ export const NAME_RULES: Record<NameKind, NameRules> = {
     word: "device",
   },
   group: { kind: "group", minLength: 4, maxLength: 30, allows: productCharacters, weight: chineseCountsTwo, word: "group" },
+  nickname: { kind: "nickname", minLength: 4, maxLength: 64, allows: productCharacters, weight: chineseCountsTwo, word: "device" },
   rule: {
     kind: "rule",
     minLength: 1,

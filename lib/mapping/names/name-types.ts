@@ -4,8 +4,8 @@
  * fitted name stable across re-runs.
  */
 
-/** The four kinds of IoT Platform names the mapping proposes. */
-export type NameKind = "product" | "device" | "group" | "rule";
+/** The kinds of IoT Platform names the mapping proposes (`nickname`: a device's Nickname, where the AWS thing name is shown). */
+export type NameKind = "product" | "device" | "group" | "rule" | "nickname";
 
 /**
  * Why a fitted name differs from its original (machine keys, in this order when several apply):

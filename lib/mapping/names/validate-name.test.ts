@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NAME_RULES } from "@/lib/mapping/names/name-rules";
 import { validateDeviceName } from "@/lib/mapping/names/validate-device-name";
+import { validateDeviceNickname } from "@/lib/mapping/names/validate-device-nickname";
 import { validateGroupName } from "@/lib/mapping/names/validate-group-name";
 import { validateName } from "@/lib/mapping/names/validate-name";
 import { validateProductName } from "@/lib/mapping/names/validate-product-name";
@@ -46,6 +47,14 @@ describe("the name validators", () => {
     expect(validateRuleName("a:b").problems).toEqual(["refused-characters"]);
   });
 
+  it("accept device nicknames of 4 to 64 with Chinese counting two, letters, digits and _", () => {
+    expect(validateDeviceNickname("园区灯")).toMatchObject({ valid: true, length: 6 });
+    expect(validateDeviceNickname("灯".repeat(32))).toMatchObject({ valid: true, length: 64 });
+    expect(validateDeviceNickname("灯".repeat(32) + "a").problems).toEqual(["too-long"]);
+    expect(validateDeviceNickname("pump-12").problems).toEqual(["refused-characters"]);
+    expect(validateDeviceNickname("a:bcd").problems).toEqual(["refused-characters"]);
+  });
+
   it("refuse what is not a string without throwing", () => {
     for (const value of [undefined, null, 42, {}, ["abcd"]]) {
       expect(validateProductName(value)).toEqual({ valid: false, problems: ["not-a-string"], length: 0 });
@@ -61,7 +70,7 @@ describe("the name validators", () => {
 describe("the validators and the fitter's rules", () => {
   it("agree on every code point of the Basic Multilingual Plane, for every kind", () => {
     const disagreements: string[] = [];
-    for (const kind of ["product", "device", "group", "rule"] as const) {
+    for (const kind of ["product", "device", "group", "rule", "nickname"] as const) {
       const rules = NAME_RULES[kind];
       for (let cp = 0; cp <= 0xffff; cp++) {
         if (cp >= 0xd800 && cp <= 0xdfff) continue;
@@ -76,7 +85,7 @@ describe("the validators and the fitter's rules", () => {
 
   it("refuse, both, the code points beyond it (emoji, rare Han characters)", () => {
     const accepted: string[] = [];
-    for (const kind of ["product", "device", "group", "rule"] as const) {
+    for (const kind of ["product", "device", "group", "rule", "nickname"] as const) {
       for (let cp = 0x10000; cp <= 0x10ffff; cp += 251) {
         if (NAME_RULES[kind].allows(cp)) accepted.push(`${kind} rules U+${cp.toString(16)}`);
         if (validateName(kind, `abcd${String.fromCodePoint(cp)}`).valid) accepted.push(`${kind} validator U+${cp.toString(16)}`);

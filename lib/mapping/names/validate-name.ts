@@ -16,6 +16,7 @@ interface Check {
 const CHECKS: Record<NameKind, Check> = {
   product: { pattern: /^[A-Za-z0-9_\u4e00-\u9fa5]*$/u, double: /[\u4e00-\u9fa5]/gu, min: 4, max: 30 },
   device: { pattern: /^[A-Za-z0-9_@.:-]*$/u, double: null, min: 4, max: 32 },
+  nickname: { pattern: /^[A-Za-z0-9_\u4e00-\u9fa5]*$/u, double: /[\u4e00-\u9fa5]/gu, min: 4, max: 64 },
   group: { pattern: /^[A-Za-z0-9_\u4e00-\u9fa5]*$/u, double: /[\u4e00-\u9fa5]/gu, min: 4, max: 30 },
   rule: {
     pattern: /^[A-Za-z0-9_\-\u4e00-\u9fa5\u3041-\u3096\u30a1-\u30fa\u30fc]*$/u,
