@@ -14,15 +14,16 @@
  *   version of the CreateRule reference says a Chinese character counts two, newer versions list only
  *   letters, digits, `_` and `-`. Chinese and Japanese are kept as the note says, each counting two
  *   (verified: no for Japanese; the safe reading).
- *
- * "Chinese characters" are taken as U+4E00-U+9FA5, the range Alibaba's consoles commonly check; rarer Han
- * characters (extensions, compatibility forms without a unified equivalent) are treated as refused.
  * - Device Nickname: 4-64 of Chinese characters, letters, digits and `_`, a Chinese character counting two
  *   (RegisterDevice and ALIYUN::IOT::Device references); not unique. An AWS thing name with `-` or `:` cannot
  *   be a Nickname as it is.
  *
- * AWS thing-type, thing, thing-group and topic-rule names are ASCII (`[a-zA-Z0-9:_-]`, rules `[a-zA-Z0-9_]`),
- * so the Chinese and Japanese readings only matter for names an architect types in.
+ * "Chinese characters" are taken as U+4E00-U+9FA5, the range Alibaba's consoles commonly check (verified: no;
+ * the safe reading); rarer Han characters (extensions, compatibility forms without a unified equivalent) are
+ * treated as refused. AWS thing-type, thing, thing-group and topic-rule names are ASCII (`[a-zA-Z0-9:_-]`,
+ * rules `[a-zA-Z0-9_]`, 1-128 characters), so the Chinese and Japanese readings only matter for names an
+ * architect types in.
+ *
  * Whether uniqueness ignores letter case is not documented: names are treated as colliding when they differ
  * only in case (the safe reading).
  */
