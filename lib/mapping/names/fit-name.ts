@@ -20,8 +20,8 @@ import type { FitNameOptions, FitReason, FittedName } from "@/lib/mapping/names/
 
 const UNDERSCORE = 0x5f;
 const ZERO = 0x30;
-/** Attempts at a unique suffix before giving up (each has a 1 in 2 billion chance of being taken). */
-const MAX_ATTEMPTS = 1000;
+/** Attempts at a unique suffix before giving up (each has a 1 in 2 billion chance of being taken by chance). */
+export const MAX_NAME_ATTEMPTS = 1000;
 const REASON_ORDER: readonly FitReason[] = ["rewrote-characters", "generated", "padded", "truncated", "deduplicated"];
 
 function describeValue(value: unknown): string {
@@ -174,12 +174,12 @@ export function fitName(rules: NameRules, original: string, options: FitNameOpti
     const stem = dropTrailingUnderscores(rules, shorten(rules, base, rules.maxLength - NAME_SUFFIX_LENGTH - 1, 1), 0);
     if (stem.length < base.length && !reasons.includes("truncated")) reasons.push("truncated");
     let found: string | undefined;
-    for (let attempt = generated ? 1 : 0; attempt < MAX_ATTEMPTS && found === undefined; attempt++) {
+    for (let attempt = generated ? 1 : 0; attempt < MAX_NAME_ATTEMPTS && found === undefined; attempt++) {
       const candidate = `${text(stem)}_${hashNameSuffix(original, attempt)}`;
       if (!isTaken(candidate)) found = candidate;
     }
     if (found === undefined) {
-      throw new Error(`No free ${rules.kind} name derived from "${original}" after ${MAX_ATTEMPTS} attempts`);
+      throw new Error(`No free ${rules.kind} name derived from ${JSON.stringify(original)} after ${MAX_NAME_ATTEMPTS} attempts`);
     }
     name = found;
   }

@@ -89,14 +89,14 @@ export interface NameMapEntry extends FittedName {
 export interface NameMapError {
   /** Where the item was: `originals[3]`, `previous.active[2]`... */
   at: string;
-  code: "not-a-string" | "malformed-pair" | "duplicate-original" | "duplicate-name" | "invalid-previous-name";
+  code: "not-a-string" | "malformed-pair" | "duplicate-original" | "duplicate-name" | "invalid-previous-name" | "no-free-name";
   message: string;
 }
 
 export interface NameMapUpdate {
   /** The map to store for the next run. */
   state: NameMapState;
-  /** One entry per distinct original of this run, sorted by original. */
+  /** One entry per distinct original of this run, sorted by original (none for one that got no name: see errors). */
   entries: NameMapEntry[];
   /** Originals of the previous map that are not in this run, with the name that stays reserved for them. */
   removed: NamePair[];

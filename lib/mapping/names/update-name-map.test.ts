@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MAX_NAME_ATTEMPTS } from "@/lib/mapping/names/fit-name";
+import { hashNameSuffix } from "@/lib/mapping/names/hash-name-suffix";
 import type { NameMapState } from "@/lib/mapping/names/name-types";
 import { updateNameMap } from "@/lib/mapping/names/update-name-map";
 import { validateDeviceName } from "@/lib/mapping/names/validate-device-name";
@@ -160,6 +162,17 @@ describe("updateNameMap", () => {
     const update = updateNameMap({ kind: "device", previous, originals: ["keep"] });
     expect(update.state.retired).toEqual([]);
     expect(update.errors.map((e) => e.code)).toEqual(["invalid-previous-name", "duplicate-name"]);
+  });
+
+  it("reports an original for which no free name is left, and maps the others", () => {
+    // Every name "ab:cd" could be given is reserved: the plain one and all its suffixed ones.
+    const reserved = ["ab_cd", ...Array.from({ length: MAX_NAME_ATTEMPTS }, (_, k) => `ab_cd_${hashNameSuffix("ab:cd", k)}`)];
+    const update = updateNameMap({ kind: "product", originals: ["ab:cd", "other"], reserved });
+    expect(update.entries.map((e) => e.original)).toEqual(["other"]);
+    expect(update.state.active.map((p) => p.original)).toEqual(["other"]);
+    expect(update.errors).toEqual([
+      { at: 'originals: "ab:cd"', code: "no-free-name", message: expect.stringContaining("No free product name derived from \"ab:cd\"") },
+    ]);
   });
 
   it("refuses an unknown kind of name with a clear error", () => {

@@ -161,7 +161,16 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
   for (const original of [...asIs.sort(), ...others.sort()]) {
     const fittedAlone = alone.get(original) as FittedName;
     // Fitted again only when the name fitted alone is taken: the same result as fitting with isTaken at once.
-    const fitted = isTaken(fittedAlone.name) ? fitName(rules, original, { isTaken }) : fittedAlone;
+    let fitted = fittedAlone;
+    if (isTaken(fittedAlone.name)) {
+      try {
+        fitted = fitName(rules, original, { isTaken });
+      } catch (err) {
+        const at = `originals: ${JSON.stringify(original)}`;
+        errors.push({ at, code: "no-free-name", message: `${at}: ${err instanceof Error ? err.message : String(err)}` });
+        continue;
+      }
+    }
     claim(fitted.name);
     const previous = refit.get(original);
     entryOf.set(original, previous ? { ...fitted, status: "refitted", ...previous } : { ...fitted, status: "added" });
@@ -170,7 +179,8 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
   const entries: NameMapEntry[] = [];
   const active: NamePair[] = [];
   for (const original of [...current].sort()) {
-    const entry = entryOf.get(original) as NameMapEntry;
+    const entry = entryOf.get(original);
+    if (!entry) continue;
     entries.push(entry);
     active.push(entry.reasons.length > 0 ? { original, name: entry.name, reasons: entry.reasons } : { original, name: entry.name });
   }
