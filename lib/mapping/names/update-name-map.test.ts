@@ -109,6 +109,16 @@ describe("updateNameMap", () => {
     expect(third.state.retired).toEqual([{ original: "b", name: "b" }]);
   });
 
+  it("gives AWS things that differ only in case distinct names, whatever the order", () => {
+    const one = updateNameMap({ kind: "device", originals: ["pump-01", "Pump-01", "PUMP-01"] });
+    const other = updateNameMap({ kind: "device", originals: ["PUMP-01", "pump-01", "Pump-01"] });
+    expect(one.state).toEqual(other.state);
+    const map = names(one.state);
+    expect(map["PUMP-01"]).toBe("PUMP-01"); // first in code-unit order
+    expect(map["Pump-01"]).toMatch(/^Pump-01_[0-9a-z]{6}$/);
+    expect(map["pump-01"]).toMatch(/^pump-01_[0-9a-z]{6}$/);
+  });
+
   it("keeps new names clear of reserved ones, case-insensitively", () => {
     const update = updateNameMap({ kind: "product", originals: ["Sensor"], reserved: ["sensor"] });
     expect(names(update.state)["Sensor"]).toMatch(/^Sensor_[0-9a-z]{6}$/);
