@@ -89,7 +89,7 @@ export interface NameMapEntry extends FittedName {
 export interface NameMapError {
   /** Where the item was: `originals[3]`, `previous.active[2]`... */
   at: string;
-  code: "not-a-string" | "malformed-pair" | "duplicate-original" | "duplicate-name" | "invalid-previous-name" | "no-free-name";
+  code: "not-a-list" | "not-a-string" | "malformed-pair" | "duplicate-original" | "duplicate-name" | "invalid-previous-name" | "no-free-name";
   message: string;
 }
 

@@ -185,6 +185,12 @@ describe("updateNameMap", () => {
     ]);
   });
 
+  it("reports originals that are not a list and keeps the previous names as retired", () => {
+    const update = updateNameMap({ kind: "rule", previous: { active: [{ original: "r1", name: "r1" }] }, originals: "r1" as never });
+    expect(update.errors.map((e) => e.code)).toEqual(["not-a-list"]);
+    expect(update.state.retired).toEqual([{ original: "r1", name: "r1" }]);
+  });
+
   it("refuses an unknown kind of name with a clear error", () => {
     expect(() => updateNameMap({ kind: "thing" as never, originals: [] })).toThrow('Unknown kind of name: "thing"');
     expect(() => updateNameMap({ kind: "__proto__" as never, originals: [] })).toThrow("Unknown kind of name");

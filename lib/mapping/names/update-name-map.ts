@@ -84,7 +84,11 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
   const errors: NameMapError[] = [];
 
   const current = new Set<string>();
-  input.originals.forEach((value, i) => {
+  const originals: readonly unknown[] = Array.isArray(input.originals) ? input.originals : [];
+  if (!Array.isArray(input.originals)) {
+    errors.push({ at: "originals", code: "not-a-list", message: `originals must be a list, got ${describeValue(input.originals)}` });
+  }
+  originals.forEach((value, i) => {
     if (typeof value === "string") current.add(value);
     else errors.push({ at: `originals[${i}]`, code: "not-a-string", message: `originals[${i}] must be a string, got ${describeValue(value)}` });
   });
