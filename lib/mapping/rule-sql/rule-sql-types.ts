@@ -87,18 +87,20 @@ export type RuleSqlStatement = {
 // ---------------------------------------------------------------------------------------------
 // Parse errors
 
-export type RuleSqlErrorCode =
-  | "emptyStatement"
-  | "unknownSqlVersion"
-  | "unterminatedString"
-  | "unknownCharacter"
-  | "invalidNumber"
-  | "unexpectedToken"
-  | "unexpectedEnd"
-  | "missingFrom"
-  | "invalidTopicFilter"
-  | "tooDeep"
-  | "versionFeature";
+export const RULE_SQL_ERROR_CODES = [
+  "emptyStatement",
+  "unknownSqlVersion",
+  "unterminatedString",
+  "unknownCharacter",
+  "invalidNumber",
+  "unexpectedToken",
+  "unexpectedEnd",
+  "missingFrom",
+  "invalidTopicFilter",
+  "tooDeep",
+  "versionFeature",
+] as const;
+export type RuleSqlErrorCode = (typeof RULE_SQL_ERROR_CODES)[number];
 
 /** The one error a malformed statement gives: what is wrong, and where. */
 export class RuleSqlParseError extends Error {
@@ -115,41 +117,49 @@ export class RuleSqlParseError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Translation
 
-export type WarningCode =
-  | "topicRestructured"
-  | "topicLevelRewritten"
-  | "noDeviceLevel"
-  | "wildcardOutsideDeviceLevel"
-  | "reservedTopicMapped"
-  | "topicFunctionRecomputed"
-  | "clientIdAsDeviceName"
-  | "traceIdAsMessageId"
-  | "doubleQuotedString"
-  | "functionRewritten"
-  | "semanticsDiffer"
-  | "unconfirmed"
-  | "constantInlined"
-  | "arrayPathQuoted"
-  | "stringConcatenation"
-  | "aliasInWhere"
-  | "setInlined"
-  | "sqlVersionDecimals"
-  | "tooManyFields"
-  | "binaryPayload"
-  | "fieldDropped";
+export const WARNING_CODES = [
+  "topicRestructured",
+  "topicLevelRewritten",
+  "noDeviceLevel",
+  "wildcardOutsideDeviceLevel",
+  "reservedTopicMapped",
+  "payloadFieldMapped",
+  "topicFunctionRecomputed",
+  "clientIdAsDeviceName",
+  "traceIdAsMessageId",
+  "doubleQuotedString",
+  "functionRewritten",
+  "semanticsDiffer",
+  "unconfirmed",
+  "constantInlined",
+  "arrayPathQuoted",
+  "stringConcatenation",
+  "aliasInWhere",
+  "setInlined",
+  "sqlVersionDecimals",
+  "tooManyFields",
+  "binaryPayload",
+  "fieldDropped",
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
 
-export type BlockCode =
-  | "unsupportedTopic"
-  | "refusedFunction"
-  | "noEquivalent"
-  | "selectValue"
-  | "subquery"
-  | "nestedCase"
-  | "binaryReadsPayload"
-  | "nothingSelected";
+export const BLOCK_CODES = [
+  "unsupportedTopic",
+  "refusedFunction",
+  "noEquivalent",
+  "selectValue",
+  "subquery",
+  "nestedCase",
+  "binaryReadsPayload",
+  "nothingSelected",
+] as const;
+export type BlockCode = (typeof BLOCK_CODES)[number];
 
 export type RuleSqlWarning = { code: WarningCode; construct: string; message: string; position: SourcePosition };
 export type RuleSqlBlock = { code: BlockCode; construct: string; message: string; position: SourcePosition };
+
+/** What the messages on a rule's source topic look like: the device's own JSON, a thing-model property post, a status change. */
+export type PayloadShape = "custom" | "thingModel" | "deviceStatus";
 
 /** The rule's source topic on Alibaba: TopicType 0 system / thing model, 1 custom, 2 device status. */
 export type AlibabaRuleTopic = {

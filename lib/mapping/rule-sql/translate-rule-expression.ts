@@ -6,11 +6,13 @@
  */
 import { RULE_SQL_FUNCTIONS } from "@/lib/mapping/rule-sql/rule-sql-function-table";
 import type { TopicLevel } from "@/lib/mapping/rule-sql/translate-rule-topic";
-import type { AwsSqlVersion, BlockCode, Expr, RuleSqlBlock, RuleSqlWarning, SourcePosition, WarningCode } from "@/lib/mapping/rule-sql/rule-sql-types";
+import type { AwsSqlVersion, BlockCode, Expr, PayloadShape, RuleSqlBlock, RuleSqlWarning, SourcePosition, WarningCode } from "@/lib/mapping/rule-sql/rule-sql-types";
 
 export type ExpressionContext = {
   version: AwsSqlVersion;
   level: (n: number) => TopicLevel;
+  /** The shape of the Alibaba source topic's messages: shadow and presence fields are renamed. */
+  payload: PayloadShape;
   awsAccountId?: string;
   /** SET variables, inlined where they are read. */
   variables: ReadonlyMap<string, Expr>;
@@ -138,7 +140,7 @@ function render(e: Expr, ctx: ExpressionContext): Rendered {
       if (e.op === "+") return inner;
       if (e.op === "-") return { text: `-${wrap(inner, 7)}`, prec: 7 };
       warn(ctx, "unconfirmed", describeExpr(e), "NOT is not among Alibaba's documented rule SQL operators", e.pos);
-      return { text: `not ${wrap(inner, PREC.NOT as number)}`, prec: PREC.NOT as number };
+      return { text: `not ${wrap(inner, ATOM)}`, prec: PREC.NOT as number };
     }
     case "binary":
       return renderBinary(e, ctx);
@@ -169,7 +171,9 @@ function renderBinary(e: Extract<Expr, { kind: "binary" }>, ctx: ExpressionConte
   const left = render(e.left, ctx);
   const right = render(e.right, ctx);
   const op = e.op === "AND" || e.op === "OR" ? e.op.toLowerCase() : e.op;
-  return { text: `${wrap(left, p)} ${op} ${wrap(right, p + 1)}`, prec: p };
+  // AND inside OR is bracketed too: the reader need not know the precedence.
+  const min = e.op === "OR" ? p + 2 : p;
+  return { text: `${wrap(left, min)} ${op} ${wrap(right, Math.max(min, p + 1))}`, prec: p };
 }
 
 function isStringy(e: Expr): boolean {
@@ -221,16 +225,17 @@ type Segment = { name: string } | { index: number };
 function renderPath(e: Expr, ctx: ExpressionContext): Rendered {
   const registry = registryAttribute(e, ctx);
   if (registry) return registry;
-  const segments = pathSegments(e);
-  if (!segments) {
+  const parsed = pathSegments(e);
+  if (!parsed) {
     if (e.kind === "member" || e.kind === "index") {
       const root = rootOf(e);
       throw new NoEquivalent(describeExpr(e), `Reading into the result of ${describeExpr(root)} has no equivalent`, e.pos);
     }
     throw new NoEquivalent(describeExpr(e), "This path has no equivalent", e.pos);
   }
-  if (segments.length === 0) throw new NoEquivalent(describeExpr(e), "The whole payload as a value has no equivalent", e.pos);
+  if (parsed.length === 0) throw new NoEquivalent(describeExpr(e), "The whole payload as a value has no equivalent", e.pos);
   ctx.payloadReads.push(e.pos);
+  const segments = reshapePath(parsed, e, ctx);
   const first = segments[0] as Segment;
   if ("index" in first) throw new NoEquivalent(describeExpr(e), "An index into the top-level payload has no equivalent", e.pos);
   if (ctx.clause === "where" && segments.length === 1 && ctx.aliases.has(first.name)) {
@@ -250,6 +255,41 @@ function renderPath(e: Expr, ctx: ExpressionContext): Rendered {
     return { text: `"${text}"`, prec: ATOM };
   }
   return { text, prec: ATOM };
+}
+
+const nameOf = (s: Segment | undefined) => (s && "name" in s ? s.name : undefined);
+
+/**
+ * Shadow and presence fields under their Alibaba names. A shadow's state.reported.<id> is the thing model's
+ * items.<id>.value; presence events (AWS life-cycle events: clientId, eventType, ipAddress, timestamp) become
+ * the status message's deviceName, status, clientIp, utcTime (https://help.aliyun.com/document_detail/73736.html).
+ */
+function reshapePath(segments: Segment[], e: Expr, ctx: ExpressionContext): Segment[] {
+  const source = describeExpr(e);
+  if (ctx.payload === "thingModel") {
+    const skip = nameOf(segments[0]) === "current" ? 1 : 0;
+    const [state, reported, id] = segments.slice(skip, skip + 3).map(nameOf);
+    if (state === "state" && reported === "reported" && id !== undefined) {
+      const result = [{ name: "items" }, { name: id }, { name: "value" }, ...segments.slice(skip + 3)];
+      warn(ctx, "payloadFieldMapped", source, `${source} is the thing-model property ${id}: items.${id}.value`, e.pos);
+      return result;
+    }
+    throw new NoEquivalent(source, `${source} is not part of a thing-model property post (only state.reported.<property> is)`, e.pos);
+  }
+  if (ctx.payload === "deviceStatus") {
+    const renames: Record<string, { to: string; code: WarningCode; note: string }> = {
+      clientId: { to: "deviceName", code: "clientIdAsDeviceName", note: "equal only where the client ID is the thing name" },
+      eventType: { to: "status", code: "semanticsDiffer", note: "online/offline instead of connected/disconnected" },
+      ipAddress: { to: "clientIp", code: "payloadFieldMapped", note: "the device's public egress IP" },
+      timestamp: { to: "utcTime", code: "semanticsDiffer", note: "an ISO 8601 text instead of epoch milliseconds" },
+    };
+    const first = nameOf(segments[0]);
+    const rename = first !== undefined && segments.length === 1 ? renames[first] : undefined;
+    if (!rename) throw new NoEquivalent(source, `${source} is not part of Alibaba's device status message`, e.pos);
+    warn(ctx, rename.code, source, `The presence field ${first} becomes the status field ${rename.to}: ${rename.note}`, e.pos);
+    return [{ name: rename.to }];
+  }
+  return segments;
 }
 
 function rootOf(e: Expr): Expr {

@@ -25,6 +25,7 @@ export function translateRuleStatement(statement: RuleSqlStatement, options: Rul
   const ctx: ExpressionContext = {
     version: statement.version,
     level: source.level,
+    payload: source.payload,
     awsAccountId: options.awsAccountId,
     variables: new Map(statement.set.map((s) => [s.name, s.value])),
     aliases: new Set(statement.items.flatMap((i) => (i.kind === "expr" && i.alias ? [i.alias] : []))),

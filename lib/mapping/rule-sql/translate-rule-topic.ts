@@ -9,7 +9,7 @@
  * presence events the device status topic (TopicType 2, ShortTopic form unconfirmed); the rest cannot move.
  * Facts: rule-sql-translation.md sections 1, 4, 5 and 6.
  */
-import type { AlibabaRuleTopic, RuleSqlBlock, RuleSqlWarning, SourcePosition } from "@/lib/mapping/rule-sql/rule-sql-types";
+import type { AlibabaRuleTopic, PayloadShape, RuleSqlBlock, RuleSqlWarning, SourcePosition } from "@/lib/mapping/rule-sql/rule-sql-types";
 
 /** What stands at AWS topic level n on Alibaba. */
 export type TopicLevel =
@@ -22,6 +22,7 @@ export type TopicLevel =
 export type TranslatedTopic = {
   topic: AlibabaRuleTopic | null;
   level: (n: number) => TopicLevel;
+  payload: PayloadShape;
   warnings: RuleSqlWarning[];
   blocks: RuleSqlBlock[];
 };
@@ -37,7 +38,7 @@ export function translateRuleTopic(filter: string, pos: SourcePosition, options:
   if (filter.startsWith("$aws/")) return reservedTopic(filter, levels, pos);
   if (filter.startsWith("$")) {
     blocks.push({ code: "unsupportedTopic", construct, message: `Topics starting with $ are reserved; "${filter}" has no Alibaba equivalent`, position: pos });
-    return { topic: null, level: () => ({ kind: "missing" }), warnings, blocks };
+    return { topic: null, level: () => ({ kind: "missing" }), payload: "custom", warnings, blocks };
   }
 
   const requested = options.deviceLevel;
@@ -79,7 +80,7 @@ export function translateRuleTopic(filter: string, pos: SourcePosition, options:
   });
   if (rest.length === 0) {
     blocks.push({ code: "unsupportedTopic", construct, message: `"${filter}" has no level besides the device; an Alibaba custom topic needs one after /user/`, position: pos });
-    return { topic: null, level: () => ({ kind: "missing" }), warnings, blocks };
+    return { topic: null, level: () => ({ kind: "missing" }), payload: "custom", warnings, blocks };
   }
   const short = `+/user/${rest.map((r) => r.text).join("/")}`;
   warnings.unshift({
@@ -100,7 +101,7 @@ export function translateRuleTopic(filter: string, pos: SourcePosition, options:
     if (hash >= 0 && n > hashAws) return { kind: "position", n: CUSTOM_OFFSET + hash + 1 + (n - hashAws) };
     return { kind: "missing" };
   };
-  return { topic: { topicType: 1, shortTopic: short, topic: `/\${productKey}/${short}` }, level, warnings, blocks };
+  return { topic: { topicType: 1, shortTopic: short, topic: `/\${productKey}/${short}` }, level, payload: "custom", warnings, blocks };
 }
 
 function reservedTopic(filter: string, levels: string[], pos: SourcePosition): TranslatedTopic {
@@ -122,17 +123,18 @@ function reservedTopic(filter: string, levels: string[], pos: SourcePosition): T
         "Shadow updates are not documented rule topics on Alibaba; the rule reads the thing model's property post instead (needs a TSL property per shadow field and firmware that posts Alink properties; fields arrive as items.<id>.value)",
       position: pos,
     });
-    return { topic: { topicType: 0, shortTopic: "+/thing/event/property/post", topic: "/sys/${productKey}/+/thing/event/property/post" }, level: fixed(3), warnings, blocks };
+    // The forwarded form of /sys/${productKey}/${deviceName}/thing/event/property/post (https://help.aliyun.com/document_detail/73736.html).
+    return { topic: { topicType: 0, shortTopic: "+/thing/event/property/post", topic: "/${productKey}/+/thing/event/property/post" }, level: fixed(3), payload: "thingModel", warnings, blocks };
   }
   if (area === "events" && levels[2] === "presence" && levels.length === 5) {
     warnings.push({
       code: "reservedTopicMapped",
       construct,
-      message: "Presence events become the device status topic /as/mqtt/status/${productKey}/${deviceName}; its fields differ (status, deviceName, time, clientIp)",
+      message: "Presence events become the device status topic /as/mqtt/status/${productKey}/${deviceName}; its fields differ (status online/offline, deviceName, utcTime, clientIp)",
       position: pos,
     });
     warnings.push({ code: "unconfirmed", construct, message: "The ShortTopic form for device status rules (TopicType 2) was found in no source", position: pos });
-    return { topic: { topicType: 2, shortTopic: "+", topic: "/as/mqtt/status/${productKey}/+" }, level: fixed(5), warnings, blocks };
+    return { topic: { topicType: 2, shortTopic: "+", topic: "/as/mqtt/status/${productKey}/+" }, level: fixed(5), payload: "deviceStatus", warnings, blocks };
   }
   const why =
     area === "rules"
@@ -141,5 +143,5 @@ function reservedTopic(filter: string, levels: string[], pos: SourcePosition): T
         ? "named shadows have no Alibaba equivalent"
         : `the reserved topic "${filter}" has no Alibaba rule topic`;
   blocks.push({ code: "unsupportedTopic", construct, message: why[0]?.toUpperCase() + why.slice(1), position: pos });
-  return { topic: null, level: () => ({ kind: "missing" }), warnings, blocks };
+  return { topic: null, level: () => ({ kind: "missing" }), payload: "custom", warnings, blocks };
 }
