@@ -184,7 +184,7 @@ class Parser {
     let alias: string | null = null;
     if (this.acceptKeyword("AS")) {
       const a = this.peek();
-      if (a.type === "identifier" || (a.type === "string" && a.value !== "")) alias = this.next().value;
+      if ((a.type === "identifier" && !RESERVED.has(a.value.toUpperCase())) || (a.type === "string" && a.value !== "")) alias = this.next().value;
       else this.fail(`Expected a name after AS, found ${describe(a)}`);
     }
     return { kind: "expr", expr, alias, pos: t.pos };
@@ -288,7 +288,8 @@ class Parser {
       if (this.isPunct(t, ".")) {
         const name = this.peek(1);
         if (this.isPunct(name, "*")) return e; // `a.*`: the SELECT item reads it
-        if (name.type !== "identifier") this.fail(`Expected a field name after ".", found ${describe(name)}`, name);
+        // A key that is a keyword (a.from) is read with get(a, 'from').
+        if (name.type !== "identifier" || RESERVED.has(name.value.toUpperCase())) this.fail(`Expected a field name after ".", found ${describe(name)}`, name);
         this.next();
         this.next();
         e = { kind: "member", object: e, property: name.value, pos: name.pos };
