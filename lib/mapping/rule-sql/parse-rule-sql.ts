@@ -41,6 +41,15 @@ export function parseRuleSql(sql: string, options: { sqlVersion?: string | null 
   return new Parser(tokens, version).statement();
 }
 
+/**
+ * One expression on its own, as inside an action's substitution template `${...}`. Positions are relative
+ * to the text given.
+ */
+export function parseRuleSqlExpression(text: string, options: { sqlVersion?: string | null } = {}): Expr {
+  const version = readVersion(options.sqlVersion);
+  return new Parser(tokenizeRuleSql(text), version).standaloneExpression();
+}
+
 function readVersion(raw: string | null | undefined): AwsSqlVersion {
   if (raw === undefined || raw === null || raw === "") return "2015-10-08";
   const found = AWS_SQL_VERSIONS.find((v) => v === raw.trim());
@@ -145,6 +154,15 @@ class Parser {
     const end = this.peek();
     if (end.type !== "eof") this.fail(`Unexpected ${describe(end)} after the end of the statement`);
     return { version: this.version, set, value, items, from: { topic: topicTok.value, quote: topicTok.quote ?? "'", pos: topicTok.pos }, where, pos: first.pos };
+  }
+
+  standaloneExpression(): Expr {
+    const first = this.peek();
+    if (first.type === "eof") throw new RuleSqlParseError("emptyStatement", "The expression is empty", first.pos);
+    const e = this.expr();
+    const end = this.peek();
+    if (end.type !== "eof") this.fail(`Unexpected ${describe(end)} after the end of the expression`);
+    return e;
   }
 
   /** VALUE right after SELECT is the keyword when an expression follows; `SELECT value FROM` reads a field. */
@@ -336,48 +354,42 @@ class Parser {
     }
     if (t.value === "(") {
       this.next();
-      {
-        if (this.isKeyword(this.peek(), "SELECT")) {
-          this.needsVersion("Nested SELECTs", t);
-          const query = this.subquery();
-          this.expectPunct(")", "to close the nested SELECT");
-          return { kind: "subquery", query, pos: t.pos };
-        }
-        const inner = this.expr();
-        this.expectPunct(")", `to close the "(" at line ${t.pos.line}, column ${t.pos.column}`);
-        return inner;
+      if (this.isKeyword(this.peek(), "SELECT")) {
+        this.needsVersion("Nested SELECTs", t);
+        const query = this.subquery();
+        this.expectPunct(")", "to close the nested SELECT");
+        return { kind: "subquery", query, pos: t.pos };
       }
+      const inner = this.expr();
+      this.expectPunct(")", `to close the "(" at line ${t.pos.line}, column ${t.pos.column}`);
+      return inner;
     }
     if (t.value === "[") {
       this.needsVersion("Array literals", t);
       this.next();
-      {
-        const items: Expr[] = [];
-        if (!this.acceptPunct("]")) {
-          do items.push(this.expr());
-          while (this.acceptPunct(","));
-          this.expectPunct("]", "to close the array");
-        }
-        return { kind: "array", items, pos: t.pos };
+      const items: Expr[] = [];
+      if (!this.acceptPunct("]")) {
+        do items.push(this.expr());
+        while (this.acceptPunct(","));
+        this.expectPunct("]", "to close the array");
       }
+      return { kind: "array", items, pos: t.pos };
     }
     if (t.value === "{") {
       this.needsVersion("Object literals", t);
       this.next();
-      {
-        const entries: Array<{ key: string; value: Expr }> = [];
-        if (!this.acceptPunct("}")) {
-          do {
-            const k = this.peek();
-            if (k.type !== "string" && k.type !== "identifier") this.fail(`Expected a key in the object, found ${describe(k)}`);
-            this.next();
-            this.expectPunct(":", `after the key ${describe(k)}`);
-            entries.push({ key: k.value, value: this.expr() });
-          } while (this.acceptPunct(","));
-          this.expectPunct("}", "to close the object");
-        }
-        return { kind: "object", entries, pos: t.pos };
+      const entries: Array<{ key: string; value: Expr }> = [];
+      if (!this.acceptPunct("}")) {
+        do {
+          const k = this.peek();
+          if (k.type !== "string" && k.type !== "identifier") this.fail(`Expected a key in the object, found ${describe(k)}`);
+          this.next();
+          this.expectPunct(":", `after the key ${describe(k)}`);
+          entries.push({ key: k.value, value: this.expr() });
+        } while (this.acceptPunct(","));
+        this.expectPunct("}", "to close the object");
       }
+      return { kind: "object", entries, pos: t.pos };
     }
     this.fail(`Expected a value, found ${describe(t)}`);
   }
@@ -397,34 +409,30 @@ class Parser {
     this.next();
     if (this.isPunct(this.peek(), "(")) {
       this.next();
-      {
-        const args: Expr[] = [];
-        if (!this.acceptPunct(")")) {
-          do args.push(this.expr());
-          while (this.acceptPunct(","));
-          this.expectPunct(")", `to close the call of ${t.value}()`);
-        }
-        return { kind: "call", name: t.value, args, pos: t.pos };
+      const args: Expr[] = [];
+      if (!this.acceptPunct(")")) {
+        do args.push(this.expr());
+        while (this.acceptPunct(","));
+        this.expectPunct(")", `to close the call of ${t.value}()`);
       }
+      return { kind: "call", name: t.value, args, pos: t.pos };
     }
     return { kind: "field", name: t.value, pos: t.pos };
   }
 
   private caseExpr(t: Token): Expr {
     this.next();
-    {
-      const subject = this.isKeyword(this.peek(), "WHEN") ? null : this.expr();
-      const branches: Array<{ when: Expr; then: Expr }> = [];
-      while (this.acceptKeyword("WHEN")) {
-        const when = this.expr();
-        this.expectKeyword("THEN", "after the WHEN value");
-        branches.push({ when, then: this.expr() });
-      }
-      if (branches.length === 0) this.fail(`CASE needs at least one WHEN, found ${describe(this.peek())}`);
-      const otherwise = this.acceptKeyword("ELSE") ? this.expr() : null;
-      this.expectKeyword("END", `to close the CASE at line ${t.pos.line}, column ${t.pos.column}`);
-      return { kind: "case", subject, branches, otherwise, pos: t.pos };
+    const subject = this.isKeyword(this.peek(), "WHEN") ? null : this.expr();
+    const branches: Array<{ when: Expr; then: Expr }> = [];
+    while (this.acceptKeyword("WHEN")) {
+      const when = this.expr();
+      this.expectKeyword("THEN", "after the WHEN value");
+      branches.push({ when, then: this.expr() });
     }
+    if (branches.length === 0) this.fail(`CASE needs at least one WHEN, found ${describe(this.peek())}`);
+    const otherwise = this.acceptKeyword("ELSE") ? this.expr() : null;
+    this.expectKeyword("END", `to close the CASE at line ${t.pos.line}, column ${t.pos.column}`);
+    return { kind: "case", subject, branches, otherwise, pos: t.pos };
   }
 
   private subquery(): SubQuery {

@@ -140,6 +140,7 @@ export const WARNING_CODES = [
   "tooManyFields",
   "binaryPayload",
   "fieldDropped",
+  "templateRewritten",
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -152,6 +153,7 @@ export const BLOCK_CODES = [
   "nestedCase",
   "binaryReadsPayload",
   "nothingSelected",
+  "templateInvalid",
 ] as const;
 export type BlockCode = (typeof BLOCK_CODES)[number];
 
@@ -182,10 +184,22 @@ export type RuleSqlTranslation =
       topic: AlibabaRuleTopic;
       dataType: "JSON" | "BINARY";
       warnings: RuleSqlWarning[];
+      /** The action fields given in options.templates, in their order, rewritten to read the rule's result. */
+      templates: TemplateTranslation[];
     }
   | { status: "untranslatable"; reasons: RuleSqlBlock[]; warnings: RuleSqlWarning[] };
 
+/**
+ * An action field with substitution templates (`things/${topic(2)}/inbox`). AWS evaluates `${expr}` against
+ * the incoming message; Alibaba's `${name}` reads a field of the rule's result, so each expression is added to
+ * the SELECT under an alias. template is null when an expression cannot be expressed (reasons say why).
+ * Positions are relative to the template.
+ */
+export type TemplateTranslation = { source: string; template: string | null; warnings: RuleSqlWarning[]; reasons: RuleSqlBlock[] };
+
 export type RuleSqlTranslateOptions = {
+  /** Action fields holding substitution templates, translated along with the SQL. */
+  templates?: readonly string[];
   /** The rule's awsIotSqlVersion; AWS's default is 2015-10-08. */
   sqlVersion?: string | null;
   /** Which level of the FROM filter (1-based) names the device; by default the first `+`. */

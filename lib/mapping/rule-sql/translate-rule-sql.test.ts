@@ -151,9 +151,10 @@ const WARNING_CASES: Record<(typeof WARNING_CODES)[number], [string, RuleSqlTran
   tooManyFields: [`SELECT ${Array.from({ length: MAX_SELECT_FIELDS + 1 }, (_, i) => `f${i}`).join(", ")} FROM 'a/+'`],
   binaryPayload: ["SELECT encode(*, 'base64') AS d FROM 'a/+'"],
   fieldDropped: ["SELECT trim(a) AS b, c FROM 'a/+'"],
+  templateRewritten: ["SELECT * FROM 'a/+'", { templates: ["things/${topic(2)}/inbox"] }],
 };
 
-const BLOCK_CASES: Record<(typeof BLOCK_CODES)[number], string> = {
+const BLOCK_CASES: Record<(typeof BLOCK_CODES)[number], string | [string, RuleSqlTranslateOptions]> = {
   unsupportedTopic: "SELECT * FROM '$aws/rules/ingest'",
   refusedFunction: "SELECT get_thing_shadow(topic(2), 'arn:aws:iam::1:role/r') AS s FROM 'a/+'",
   noEquivalent: "SELECT * FROM 'a/+' WHERE ceil(a) > 1",
@@ -162,23 +163,30 @@ const BLOCK_CASES: Record<(typeof BLOCK_CODES)[number], string> = {
   nestedCase: "SELECT CASE a WHEN 1 THEN CASE b WHEN 2 THEN 'x' END END AS c FROM 'a/+'",
   binaryReadsPayload: "SELECT encode(*, 'base64') AS d FROM 'a/+' WHERE temp > 1",
   nothingSelected: "SELECT ltrim(a) AS b FROM 'a/+'",
+  // a template's own reason: the rule translates, the action field does not
+  templateInvalid: ["SELECT * FROM 'a/+'", { templates: ["x/${topic(2}"] }],
 };
+
+const allWarnings = (r: RuleSqlTranslation) => [...r.warnings, ...(r.status === "translated" ? r.templates.flatMap((t) => t.warnings) : [])];
+const allReasons = (r: RuleSqlTranslation) => (r.status === "translated" ? r.templates.flatMap((t) => t.reasons) : r.reasons);
 
 describe("translateRuleSql: every warning and refusal", () => {
   it.each(WARNING_CODES.map((c) => [c, ...WARNING_CASES[c]] as const))("%s", (code, sql, options) => {
-    const r = translateRuleSql(sql, options ?? V2);
+    const r = translateRuleSql(sql, { ...V2, ...options });
     expect(r.status).toBe("translated");
-    const w = r.warnings.find((x) => x.code === code);
+    const w = allWarnings(r).find((x) => x.code === code);
     expect(w, JSON.stringify(r.warnings)).toBeDefined();
     expect(w?.message.length).toBeGreaterThan(10);
     expect(w?.construct.length).toBeGreaterThan(0);
     expect(sql.length).toBeGreaterThan(w?.position.offset ?? -1);
   });
 
-  it.each(BLOCK_CODES.map((c) => [c, BLOCK_CASES[c]] as const))("%s makes the rule untranslatable", (code, sql) => {
-    const r = refused(sql);
-    const reason = r.reasons.find((x) => x.code === code);
-    expect(reason, JSON.stringify(r.reasons)).toBeDefined();
+  it.each(BLOCK_CODES.map((c) => [c, BLOCK_CASES[c]] as const))("%s is a reason the rule (or its template) cannot be translated", (code, c) => {
+    const [sql, options] = typeof c === "string" ? [c, {}] : c;
+    const r = translateRuleSql(sql, { ...V2, ...options });
+    expect(r.status).toBe(code === "templateInvalid" ? "translated" : "untranslatable");
+    const reason = allReasons(r).find((x) => x.code === code);
+    expect(reason, JSON.stringify(allReasons(r))).toBeDefined();
     expect(reason?.message.length).toBeGreaterThan(10);
   });
 

@@ -9,6 +9,7 @@
  */
 import { parseRuleSql } from "@/lib/mapping/rule-sql/parse-rule-sql";
 import { NoEquivalent, describeExpr, translateExpression, type ExpressionContext } from "@/lib/mapping/rule-sql/translate-rule-expression";
+import { translateRuleTemplates } from "@/lib/mapping/rule-sql/translate-rule-templates";
 import { translateRuleTopic } from "@/lib/mapping/rule-sql/translate-rule-topic";
 import type { Expr, RuleSqlStatement, RuleSqlTranslateOptions, RuleSqlTranslation } from "@/lib/mapping/rule-sql/rule-sql-types";
 
@@ -89,6 +90,8 @@ export function translateRuleStatement(statement: RuleSqlStatement, options: Rul
     }
   }
 
+  const templates = translateRuleTemplates(options.templates ?? [], ctx, { fields, aliases: new Set(ctx.aliases), byExpression: new Map() });
+
   let where = "";
   if (statement.where) {
     ctx.clause = "where";
@@ -125,6 +128,7 @@ export function translateRuleStatement(statement: RuleSqlStatement, options: Rul
     topic: source.topic,
     dataType: ctx.binary ? "BINARY" : "JSON",
     warnings: ctx.warnings,
+    templates,
   };
 }
 
