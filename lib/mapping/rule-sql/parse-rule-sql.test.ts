@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_NESTING, parseRuleSql } from "@/lib/mapping/rule-sql/parse-rule-sql";
+import { MAX_NESTING, MAX_TREE_DEPTH, parseRuleSql, parseRuleSqlExpression } from "@/lib/mapping/rule-sql/parse-rule-sql";
 import { RuleSqlParseError, type Expr } from "@/lib/mapping/rule-sql/rule-sql-types";
 
 const V2 = { sqlVersion: "2016-03-23" };
@@ -184,6 +184,29 @@ describe("parseRuleSql: malformed statements", () => {
       expect(err.code).toBe("tooDeep");
       expect(err.message).toContain(String(MAX_NESTING));
     }
+  });
+
+  it("refuses operator chains deeper than the tree limit (100 KB of a + a + ...) and accepts long real ones", () => {
+    const chain = (n: number, op: string) => Array.from({ length: n }, (_, i) => `a = ${i}`).join(` ${op} `);
+    expect(parseRuleSql(`SELECT * FROM 'a' WHERE ${chain(MAX_TREE_DEPTH - 2, "OR")}`, V2).where).not.toBeNull();
+    const long = errorOf(`SELECT * FROM 'a' WHERE ${Array.from({ length: 25_000 }, () => "a").join(" + ")} > 1`);
+    expect(long.code).toBe("tooDeep");
+    expect(long.message).toContain(String(MAX_TREE_DEPTH));
+    expect(errorOf(`SELECT ${chain(MAX_TREE_DEPTH + 5, "AND")} AS x FROM 'a'`).code).toBe("tooDeep");
+    expect(() => parseRuleSqlExpression(Array.from({ length: 5000 }, () => "x").join(" * "))).toThrow(RuleSqlParseError);
+  });
+
+  it("parses a lone expression for substitution templates, with positions in its own text", () => {
+    expect(shape(parseRuleSqlExpression("topic(2)"))).toBe("topic(2)");
+    expect(shape(parseRuleSqlExpression("get(*, 'a').b + 1"))).toBe("(+ get(* 'a').b 1)");
+    expect(() => parseRuleSqlExpression("")).toThrow(RuleSqlParseError);
+    let err: unknown;
+    try {
+      parseRuleSqlExpression("a b");
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({ code: "unexpectedToken", position: { offset: 2, column: 3 } });
   });
 
   it("gives only RuleSqlParseError for 100 KB of garbage and for random inputs", () => {

@@ -29,6 +29,8 @@ import {
 
 /** Nesting beyond this (parentheses, NOT, unary minus, CASE, calls) is refused rather than risking the stack. */
 export const MAX_NESTING = 100;
+/** A tree deeper than this (long operator chains such as a = 1 OR a = 2 OR ... count one level per operator) is refused. */
+export const MAX_TREE_DEPTH = 1000;
 
 const RESERVED = new Set(["SELECT", "FROM", "WHERE", "AS", "AND", "OR", "NOT", "IS", "NULL", "CASE", "WHEN", "THEN", "ELSE", "END", "TRUE", "FALSE", "SET"]);
 const COMPARISON = new Set(["=", "<>", "<", "<=", ">", ">="]);
@@ -38,7 +40,9 @@ export function parseRuleSql(sql: string, options: { sqlVersion?: string | null 
   if (typeof sql !== "string") throw new RuleSqlParseError("emptyStatement", "The rule has no SQL statement", START);
   const version = readVersion(options.sqlVersion);
   const tokens = tokenizeRuleSql(sql);
-  return new Parser(tokens, version).statement();
+  const statement = new Parser(tokens, version).statement();
+  checkTreeDepth([...statement.set.map((x) => x.value), ...statement.items.flatMap(itemExprs), ...(statement.where ? [statement.where] : [])]);
+  return statement;
 }
 
 /**
@@ -47,7 +51,51 @@ export function parseRuleSql(sql: string, options: { sqlVersion?: string | null 
  */
 export function parseRuleSqlExpression(text: string, options: { sqlVersion?: string | null } = {}): Expr {
   const version = readVersion(options.sqlVersion);
-  return new Parser(tokenizeRuleSql(text), version).standaloneExpression();
+  const expr = new Parser(tokenizeRuleSql(text), version).standaloneExpression();
+  checkTreeDepth([expr]);
+  return expr;
+}
+
+function itemExprs(item: SelectItem): Expr[] {
+  return item.kind === "expr" ? [item.expr] : item.kind === "allOf" ? [item.object] : [];
+}
+
+function children(e: Expr): Expr[] {
+  switch (e.kind) {
+    case "member":
+      return [e.object];
+    case "index":
+      return [e.object, e.index];
+    case "call":
+      return e.args;
+    case "unary":
+    case "is":
+      return [e.operand];
+    case "binary":
+      return [e.left, e.right];
+    case "case":
+      return [...(e.subject ? [e.subject] : []), ...e.branches.flatMap((b) => [b.when, b.then]), ...(e.otherwise ? [e.otherwise] : [])];
+    case "array":
+      return e.items;
+    case "object":
+      return e.entries.map((x) => x.value);
+    case "subquery":
+      return [...e.query.items.flatMap(itemExprs), e.query.from, ...(e.query.where ? [e.query.where] : [])];
+    default:
+      return [];
+  }
+}
+
+/** Walks the trees without recursion, so that what translates them later (recursively) cannot run out of stack. */
+function checkTreeDepth(roots: Expr[]): void {
+  const stack: Array<[Expr, number]> = roots.map((r) => [r, 1]);
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [e, depth] = top;
+    if (depth > MAX_TREE_DEPTH) {
+      throw new RuleSqlParseError("tooDeep", `The expression is more than ${MAX_TREE_DEPTH} operators deep; split the condition`, e.pos);
+    }
+    for (const c of children(e)) stack.push([c, depth + 1]);
+  }
 }
 
 function readVersion(raw: string | null | undefined): AwsSqlVersion {

@@ -113,6 +113,9 @@ function render(e: Expr, ctx: ExpressionContext): Rendered {
       if (e.quote === '"') {
         warn(ctx, "doubleQuotedString", describeExpr(e), `"${e.value}" becomes '${e.value}': double quotes name a field in Alibaba rule SQL`, e.pos);
       }
+      if (/['\\]/.test(e.value)) {
+        warn(ctx, "unconfirmed", describeExpr(e), "The string holds a quote or a backslash, escaped with a backslash; Alibaba documents no escape in rule SQL strings", e.pos);
+      }
       return { text: quoteString(e.value), prec: ATOM };
     case "number":
       return { text: e.text, prec: ATOM };
@@ -172,8 +175,9 @@ function renderBinary(e: Extract<Expr, { kind: "binary" }>, ctx: ExpressionConte
   const right = render(e.right, ctx);
   const op = e.op === "AND" || e.op === "OR" ? e.op.toLowerCase() : e.op;
   // AND inside OR is bracketed too: the reader need not know the precedence.
-  const min = e.op === "OR" ? p + 2 : p;
-  return { text: `${wrap(left, min)} ${op} ${wrap(right, Math.max(min, p + 1))}`, prec: p };
+  const and = PREC.AND as number;
+  const side = (r: Rendered, min: number) => (r.prec < min || (e.op === "OR" && r.prec === and) ? `(${r.text})` : r.text);
+  return { text: `${side(left, p)} ${op} ${side(right, p + 1)}`, prec: p };
 }
 
 function isStringy(e: Expr): boolean {
@@ -257,6 +261,14 @@ function renderPath(e: Expr, ctx: ExpressionContext): Rendered {
   return { text, prec: ATOM };
 }
 
+/** AWS presence-event fields -> Alibaba device status fields. A Map: a field named __proto__ is just a field. */
+const PRESENCE_FIELDS = new Map<string, { to: string; code: WarningCode; note: string }>([
+  ["clientId", { to: "deviceName", code: "clientIdAsDeviceName", note: "equal only where the client ID is the thing name" }],
+  ["eventType", { to: "status", code: "semanticsDiffer", note: "online/offline instead of connected/disconnected" }],
+  ["ipAddress", { to: "clientIp", code: "payloadFieldMapped", note: "the device's public egress IP" }],
+  ["timestamp", { to: "utcTime", code: "semanticsDiffer", note: "an ISO 8601 text instead of epoch milliseconds" }],
+]);
+
 const nameOf = (s: Segment | undefined) => (s && "name" in s ? s.name : undefined);
 
 /**
@@ -277,14 +289,8 @@ function reshapePath(segments: Segment[], e: Expr, ctx: ExpressionContext): Segm
     throw new NoEquivalent(source, `${source} is not part of a thing-model property post (only state.reported.<property> is)`, e.pos);
   }
   if (ctx.payload === "deviceStatus") {
-    const renames: Record<string, { to: string; code: WarningCode; note: string }> = {
-      clientId: { to: "deviceName", code: "clientIdAsDeviceName", note: "equal only where the client ID is the thing name" },
-      eventType: { to: "status", code: "semanticsDiffer", note: "online/offline instead of connected/disconnected" },
-      ipAddress: { to: "clientIp", code: "payloadFieldMapped", note: "the device's public egress IP" },
-      timestamp: { to: "utcTime", code: "semanticsDiffer", note: "an ISO 8601 text instead of epoch milliseconds" },
-    };
+    const rename = segments.length === 1 ? PRESENCE_FIELDS.get(nameOf(segments[0]) ?? "") : undefined;
     const first = nameOf(segments[0]);
-    const rename = first !== undefined && segments.length === 1 ? renames[first] : undefined;
     if (!rename) throw new NoEquivalent(source, `${source} is not part of Alibaba's device status message`, e.pos);
     warn(ctx, rename.code, source, `The presence field ${first} becomes the status field ${rename.to}: ${rename.note}`, e.pos);
     return [{ name: rename.to }];

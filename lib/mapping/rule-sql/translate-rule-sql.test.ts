@@ -64,6 +64,9 @@ describe("translateRuleSql: expressions", () => {
   it("keeps WHERE precedence, bracketing where the tree needs it", () => {
     expect(translated("SELECT * FROM 'a/+' WHERE a = 1 OR b = 2 AND c = 3").where).toBe("a = 1 or (b = 2 and c = 3)");
     expect(translated("SELECT * FROM 'a/+' WHERE (a = 1 OR b = 2) AND c = 3").where).toBe("(a = 1 or b = 2) and c = 3");
+    expect(translated("SELECT * FROM 'a/+' WHERE a = 1 OR b = 2 OR c = 3").where).toBe("a = 1 or b = 2 or c = 3");
+    expect(translated("SELECT * FROM 'a/+' WHERE a = 1 AND b = 2 AND c = 3 OR d").where).toBe("(a = 1 and b = 2 and c = 3) or d");
+    expect(translated("SELECT * FROM 'a/+' WHERE a = 1 AND (b = 2 AND c = 3)").where).toBe("a = 1 and (b = 2 and c = 3)");
     expect(translated("SELECT * FROM 'a/+' WHERE (a + b) * c > d - (e - f)").where).toBe("(a + b) * c > d - (e - f)");
     expect(translated("SELECT * FROM 'a/+' WHERE a * b + c % 2 = -(d)").where).toBe("a * b + c % 2 = -d");
     expect(translated("SELECT * FROM 'a/+' WHERE NOT (a > 1 AND b < 2)").where).toBe("not (a > 1 and b < 2)");
@@ -95,8 +98,30 @@ describe("translateRuleSql: expressions", () => {
     expect(codes(r).filter((c) => c === "setInlined")).toHaveLength(3);
   });
 
-  it("escapes quotes in string constants", () => {
-    expect(translated(`SELECT * FROM 'a/+' WHERE name = "O'Brien"`).where).toBe("name = 'O\\'Brien'");
+  it("escapes quotes in string constants, flagging the escape as unconfirmed", () => {
+    const r = translated(`SELECT * FROM 'a/+' WHERE name = "O'Brien"`);
+    expect(r.where).toBe("name = 'O\\'Brien'");
+    expect(r.warnings.find((w) => w.code === "unconfirmed")?.construct).toBe(`"O'Brien"`);
+    expect(codes(translated("SELECT * FROM 'a/+' WHERE name = 'plain'"))).not.toContain("unconfirmed");
+  });
+
+  it("translates a long condition within the depth limit without running out of stack", () => {
+    const cond = Array.from({ length: 990 }, (_, i) => `code = ${i}`).join(" OR ");
+    const r = translated(`SELECT * FROM 'a/+' WHERE ${cond}`);
+    expect(r.where.startsWith("code = 0 or code = 1 or code = 2")).toBe(true);
+    expect(r.where.endsWith("or code = 989")).toBe(true);
+    const dropped = translated(`SELECT ceil(${Array.from({ length: 990 }, () => "a").join(" + ")}) AS x, b FROM 'a/+'`);
+    expect(dropped.select).toBe("b");
+    expect(dropped.warnings.find((w) => w.code === "fieldDropped")?.construct.length).toBeLessThanOrEqual(81);
+  });
+
+  it("treats hostile field names as plain fields", () => {
+    const r = translated("SELECT __proto__, constructor, toString, clientId FROM '$aws/events/presence/connected/+'");
+    expect(r.select).toBe("deviceName");
+    expect(r.status).toBe("translated");
+    const dropped = r.warnings.filter((w) => w.code === "fieldDropped").map((w) => w.construct);
+    expect(dropped).toEqual(["__proto__", "constructor", "toString"]);
+    expect(translated("SELECT __proto__.constructor AS c FROM 'a/+'").select).toBe("__proto__.constructor as c");
   });
 
   it("drops a field with no equivalent, with its own warnings, and keeps the rest", () => {
