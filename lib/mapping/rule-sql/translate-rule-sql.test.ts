@@ -230,3 +230,68 @@ describe("translateRuleSql: every warning and refusal", () => {
     expect(() => translateRuleSql("SELECT * FROM 'a'", { sqlVersion: "1999-01-01" })).toThrow(RuleSqlParseError);
   });
 });
+
+describe("translateRuleSql on generated statements", () => {
+  // A small random grammar over the constructs the parser knows, to shake out translator faults.
+  let seed = 20261202;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return Math.floor((seed / 2 ** 31) * n);
+  };
+  const pick = <T,>(xs: readonly T[]): T => xs[rnd(xs.length)] as T;
+  const functions = ["topic", "clientid", "traceid", "timestamp", "encode", "get", "startswith", "concat", "upper", "md5", "sqrt", "ceil", "nanvl", "parse_time", "accountid", "aws_lambda", "get_registry_data", "isNumber", "remainder"];
+  const expr = (depth: number): string => {
+    if (depth <= 0) return pick(["temp", "a.b.c", "r[0]", "'x'", '"y"', "1", "2.5", "true", "NULL", "*", "@v", "state.reported.t", "clientId"]);
+    const d = depth - 1;
+    switch (rnd(8)) {
+      case 0:
+        return `${expr(d)} ${pick(["+", "-", "*", "/", "%", "=", "<>", "<", ">=", "AND", "OR"])} ${expr(d)}`;
+      case 1:
+        return `NOT ${expr(d)}`;
+      case 2:
+        return `(${expr(d)})`;
+      case 3:
+        return `${pick(functions)}(${Array.from({ length: rnd(3) }, () => expr(d)).join(", ")})`;
+      case 4:
+        return `CASE ${expr(d)} WHEN ${expr(d)} THEN ${expr(d)} ELSE ${expr(d)} END`;
+      case 5:
+        return `${expr(d)} IS ${pick(["NULL", "NOT NULL", "UNDEFINED"])}`;
+      case 6:
+        return `get(${expr(d)}, ${pick(["'k'", "0", "'a-b'"])})`;
+      default:
+        return `topic(${rnd(6)})`;
+    }
+  };
+  const topics = ["dt/+/telemetry", "a/#", "site/eu-west-1/+/x", "$aws/things/+/shadow/update", "$aws/events/presence/connected/+", "$aws/rules/x", "+/+/#"];
+
+  it("returns a result or a RuleSqlParseError for 1,500 random statements, and every result is well formed", () => {
+    const counts = { translated: 0, untranslatable: 0, parseError: 0 };
+    for (let n = 0; n < 1500; n++) {
+      const items = Array.from({ length: 1 + rnd(4) }, () => `${expr(rnd(4))}${rnd(2) ? ` AS f${n}` : ""}`);
+      const sql = `${rnd(4) === 0 ? "SET @v = temp " : ""}SELECT ${rnd(3) === 0 ? "*, " : ""}${items.join(", ")} FROM '${pick(topics)}'${rnd(2) ? ` WHERE ${expr(3)}` : ""}`;
+      let r: RuleSqlTranslation;
+      try {
+        r = translateRuleSql(sql, { sqlVersion: pick(["2015-10-08", "2016-03-23", "beta"]), awsAccountId: "123456789012", templates: [`x/\${${expr(2)}}`] });
+      } catch (err) {
+        expect(err, sql).toBeInstanceOf(RuleSqlParseError);
+        counts.parseError++;
+        continue;
+      }
+      counts[r.status]++;
+      for (const w of [...r.warnings, ...(r.status === "untranslatable" ? r.reasons : [])]) {
+        expect(WARNING_CODES.includes(w.code as never) || BLOCK_CODES.includes(w.code as never), sql).toBe(true);
+        expect(w.position.offset, sql).toBeLessThanOrEqual(sql.length);
+        expect(w.message.length).toBeGreaterThan(0);
+      }
+      if (r.status === "translated") {
+        expect(r.sql.startsWith(`SELECT ${r.select} FROM "`), sql).toBe(true);
+        expect(r.select.length, sql).toBeGreaterThan(0);
+        expect(r.sql).not.toContain("undefined");
+      }
+    }
+    // the grammar reaches all three outcomes
+    expect(counts.translated).toBeGreaterThan(50);
+    expect(counts.untranslatable).toBeGreaterThan(50);
+    expect(counts.parseError).toBeGreaterThan(0);
+  });
+});
