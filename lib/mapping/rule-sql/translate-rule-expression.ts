@@ -16,6 +16,10 @@ export type ExpressionContext = {
   awsAccountId?: string;
   /** SET variables, inlined where they are read. */
   variables: ReadonlyMap<string, Expr>;
+  /** The variables being inlined now (a variable that reads itself is refused). */
+  inlining: Set<string>;
+  /** How many variable uses were inlined: SET chains can double at each step. */
+  inlined: { count: number };
   /** SELECT aliases (WHERE in AWS never sees them). */
   aliases: ReadonlySet<string>;
   clause: "select" | "where";
@@ -40,6 +44,8 @@ type Rendered = { text: string; prec: number };
 
 const PREC: Record<string, number> = { OR: 1, AND: 2, NOT: 3, "=": 4, "<>": 4, "<": 4, "<=": 4, ">": 4, ">=": 4, IS: 4, LIKE: 4, "+": 5, "-": 5, "*": 6, "/": 6, "%": 6 };
 const ATOM = 9;
+/** Inlined SET variable uses per rule beyond which the rule is refused (each @b = @a + @a doubles the text). */
+export const MAX_INLINED = 200;
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function translateExpression(e: Expr, ctx: ExpressionContext): string {
@@ -130,9 +136,15 @@ function render(e: Expr, ctx: ExpressionContext): Rendered {
     case "variable": {
       const value = ctx.variables.get(e.name);
       if (!value) throw new NoEquivalent(`@${e.name}`, `The variable @${e.name} is not set`, e.pos);
+      if (ctx.inlining.has(e.name)) throw new NoEquivalent(`@${e.name}`, `The variable @${e.name} refers to itself`, e.pos);
+      if (++ctx.inlined.count > MAX_INLINED) throw new NoEquivalent(`@${e.name}`, `The SET variables expand to more than ${MAX_INLINED} inlined uses`, e.pos);
       warn(ctx, "setInlined", `@${e.name}`, `Alibaba has no SET: @${e.name} is replaced by its expression`, e.pos);
-      const r = render(value, ctx);
-      return { text: wrap(r, ATOM), prec: ATOM };
+      ctx.inlining.add(e.name);
+      try {
+        return { text: wrap(render(value, ctx), ATOM), prec: ATOM };
+      } finally {
+        ctx.inlining.delete(e.name);
+      }
     }
     case "payload":
       throw new NoEquivalent("*", "The whole payload as a value (outside SELECT * and encode(*, 'base64')) has no equivalent", e.pos);
@@ -141,7 +153,8 @@ function render(e: Expr, ctx: ExpressionContext): Rendered {
     case "unary": {
       const inner = render(e.operand, ctx);
       if (e.op === "+") return inner;
-      if (e.op === "-") return { text: `-${wrap(inner, 7)}`, prec: 7 };
+      // never "--", which would read as a comment
+      if (e.op === "-") return { text: inner.text.startsWith("-") ? `-(${inner.text})` : `-${wrap(inner, 7)}`, prec: 7 };
       warn(ctx, "unconfirmed", describeExpr(e), "NOT is not among Alibaba's documented rule SQL operators", e.pos);
       return { text: `not ${wrap(inner, ATOM)}`, prec: PREC.NOT as number };
     }

@@ -98,6 +98,19 @@ describe("translateRuleSql: expressions", () => {
     expect(codes(r).filter((c) => c === "setInlined")).toHaveLength(3);
   });
 
+  it("refuses SET variables that read themselves or expand without end", () => {
+    const self = translated("SET @a = @a + 1 SELECT @a AS x, b FROM 'a/+'");
+    expect(self.select).toBe("b");
+    expect(self.warnings.find((w) => w.code === "fieldDropped")?.message).toContain("refers to itself");
+    const doubling = Array.from({ length: 30 }, (_, i) => `@v${i + 1} = @v${i} + @v${i}`).join(", ");
+    const r = translateRuleSql(`SET @v0 = temp, ${doubling} SELECT b FROM 'a/+' WHERE @v30 > 1`, V2);
+    expect(r.status === "untranslatable" && r.reasons[0]?.message).toContain("inlined uses");
+  });
+
+  it("never writes -- for a double minus", () => {
+    expect(translated("SELECT - -temp AS t, 1 - -2 AS u FROM 'a/+'").select).toBe("-(-temp) as t, 1 - -2 as u");
+  });
+
   it("escapes quotes in string constants, flagging the escape as unconfirmed", () => {
     const r = translated(`SELECT * FROM 'a/+' WHERE name = "O'Brien"`);
     expect(r.where).toBe("name = 'O\\'Brien'");

@@ -29,6 +29,8 @@ export function translateRuleStatement(statement: RuleSqlStatement, options: Rul
     payload: source.payload,
     awsAccountId: options.awsAccountId,
     variables: new Map(statement.set.map((s) => [s.name, s.value])),
+    inlining: new Set(),
+    inlined: { count: 0 },
     aliases: new Set(statement.items.flatMap((i) => (i.kind === "expr" && i.alias ? [i.alias] : []))),
     clause: "select",
     warnings: [...source.warnings],

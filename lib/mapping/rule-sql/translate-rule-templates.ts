@@ -108,7 +108,7 @@ function translateOne(
     return null;
   }
   // The expression is translated with this template's own lists.
-  const local: ExpressionContext = { ...ctx, warnings: [], blocks: [], clause: "select", binary: false, payloadReads: [] };
+  const local: ExpressionContext = { ...ctx, warnings: [], blocks: [], clause: "select", binary: false, payloadReads: [], inlining: new Set() };
   let text: string | null = null;
   try {
     text = translateExpression(expr, local);
