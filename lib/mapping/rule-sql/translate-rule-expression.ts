@@ -277,6 +277,7 @@ function renderPath(e: Expr, ctx: ExpressionContext): Rendered {
 /** AWS presence-event fields -> Alibaba device status fields. A Map: a field named __proto__ is just a field. */
 const PRESENCE_FIELDS = new Map<string, { to: string; code: WarningCode; note: string }>([
   ["clientId", { to: "deviceName", code: "clientIdAsDeviceName", note: "equal only where the client ID is the thing name" }],
+  ["thingName", { to: "deviceName", code: "payloadFieldMapped", note: "the thing is the device" }],
   ["eventType", { to: "status", code: "semanticsDiffer", note: "online/offline instead of connected/disconnected" }],
   ["ipAddress", { to: "clientIp", code: "payloadFieldMapped", note: "the device's public egress IP" }],
   ["timestamp", { to: "utcTime", code: "semanticsDiffer", note: "an ISO 8601 text instead of epoch milliseconds" }],
@@ -286,8 +287,9 @@ const nameOf = (s: Segment | undefined) => (s && "name" in s ? s.name : undefine
 
 /**
  * Shadow and presence fields under their Alibaba names. A shadow's state.reported.<id> is the thing model's
- * items.<id>.value; presence events (AWS life-cycle events: clientId, eventType, ipAddress, timestamp) become
- * the status message's deviceName, status, clientIp, utcTime (https://help.aliyun.com/document_detail/73736.html).
+ * items.<id>.value; presence events (clientId, thingName, eventType, ipAddress, timestamp:
+ * https://docs.aws.amazon.com/iot/latest/developerguide/life-cycle-events.html) become the status message's
+ * deviceName, status, clientIp, utcTime (https://help.aliyun.com/document_detail/73736.html).
  */
 function reshapePath(segments: Segment[], e: Expr, ctx: ExpressionContext): Segment[] {
   const source = describeExpr(e);

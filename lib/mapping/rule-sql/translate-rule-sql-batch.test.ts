@@ -46,7 +46,7 @@ describe("translateRuleSqlBatch on the stand-in estate", () => {
 describe("translateRuleSqlBatch with malformed rules among good ones", () => {
   const garbage = Array.from({ length: 100_000 }, (_, i) => "SELECT*,'()[]{}<>=+-#@!$%^&;:?~\\"[i % 32]).join("");
   const rules: RuleSqlInput[] = [
-    { name: "good_one", sql: "SELECT * FROM 'telemetry/+'", sqlVersion: "2016-03-23" },
+    { name: "good_one", sql: "SELECT * FROM 'telemetry/+'", sqlVersion: "2016-03-23", templates: ["things/${topic(2)}/inbox"] },
     { name: "unterminated", sql: "SELECT * FROM 'telemetry/+ WHERE a > 1", sqlVersion: "2016-03-23" },
     { name: "no_from", sql: "SELECT temperature, humidity", sqlVersion: "2016-03-23" },
     { name: "unknown_token", sql: "SELECT temperature FROM 'a/+' WHERE a ~ 1" },
@@ -76,6 +76,8 @@ describe("translateRuleSqlBatch with malformed rules among good ones", () => {
       odd_version: "unknownSqlVersion",
       good_two: "translated",
     });
+    const good = results[0]?.result;
+    expect(good?.status === "translated" && good.templates[0]?.template).toBe("things/${tpl_1}/inbox");
     const unterminated = results[1]?.result;
     expect(unterminated?.status === "invalid" && unterminated.error).toMatchObject({ position: { offset: 14, line: 1, column: 15 } });
     expect(unterminated?.status === "invalid" && unterminated.error.message).toContain("never closed");

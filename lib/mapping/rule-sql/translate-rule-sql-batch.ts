@@ -5,7 +5,8 @@
 import { translateRuleSql } from "@/lib/mapping/rule-sql/translate-rule-sql";
 import { RuleSqlParseError, type RuleSqlErrorCode, type RuleSqlTranslateOptions, type RuleSqlTranslation, type SourcePosition } from "@/lib/mapping/rule-sql/rule-sql-types";
 
-export type RuleSqlInput = { name: string; sql: unknown; sqlVersion?: unknown; deviceLevel?: number };
+/** One rule as read from the inventory (raw.rule.sql, raw.rule.awsIotSqlVersion), with its actions' template fields. */
+export type RuleSqlInput = { name: string; sql: unknown; sqlVersion?: unknown; deviceLevel?: number; templates?: readonly string[] };
 
 export type RuleSqlInvalid = {
   status: "invalid";
@@ -14,7 +15,7 @@ export type RuleSqlInvalid = {
 
 export type RuleSqlBatchItem = { name: string; result: RuleSqlTranslation | RuleSqlInvalid };
 
-export function translateRuleSqlBatch(rules: readonly RuleSqlInput[], options: Omit<RuleSqlTranslateOptions, "sqlVersion" | "deviceLevel"> = {}): RuleSqlBatchItem[] {
+export function translateRuleSqlBatch(rules: readonly RuleSqlInput[], options: Omit<RuleSqlTranslateOptions, "sqlVersion" | "deviceLevel" | "templates"> = {}): RuleSqlBatchItem[] {
   return rules.map((rule) => ({ name: rule.name, result: translateOne(rule, options) }));
 }
 
@@ -27,7 +28,7 @@ function translateOne(rule: RuleSqlInput, options: RuleSqlTranslateOptions): Rul
     return { status: "invalid", error: { code: "unknownSqlVersion", message: "The rule's awsIotSqlVersion is not a string", position: start } };
   }
   try {
-    return translateRuleSql(rule.sql, { ...options, sqlVersion: rule.sqlVersion ?? null, deviceLevel: rule.deviceLevel });
+    return translateRuleSql(rule.sql, { ...options, sqlVersion: rule.sqlVersion ?? null, deviceLevel: rule.deviceLevel, templates: rule.templates });
   } catch (err) {
     if (err instanceof RuleSqlParseError) return { status: "invalid", error: { code: err.code, message: err.message, position: err.position } };
     // A translator fault must not stop the other rules; it is reported as such.

@@ -151,8 +151,8 @@ describe("translateRuleSql: expressions", () => {
   });
 
   it("lets presence fields take their status-message names", () => {
-    const r = translated("SELECT clientId, eventType, ipAddress AS ip, timestamp FROM '$aws/events/presence/connected/+'", { sqlVersion: "2015-10-08" });
-    expect(r.select).toBe("deviceName, status, clientIp as ip, utcTime");
+    const r = translated("SELECT clientId, eventType, ipAddress AS ip, timestamp, thingName AS t FROM '$aws/events/presence/connected/+'", { sqlVersion: "2015-10-08" });
+    expect(r.select).toBe("deviceName, status, clientIp as ip, utcTime, deviceName as t");
     expect(r.topic.topicType).toBe(2);
     const dropped = translated("SELECT clientId, sessionIdentifier FROM '$aws/events/presence/disconnected/+'");
     expect(dropped.select).toBe("deviceName");
