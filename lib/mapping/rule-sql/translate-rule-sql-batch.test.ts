@@ -8,9 +8,17 @@ function estateRules(): RuleSqlInput[] {
   const estate = generateEstate({ seed: 7, regions: ["eu-central-1"], thingsPerRegion: 60_000 });
   const region = estate.byRegion["eu-central-1"] as RegionEstate;
   return region.iot.topicRules.map((r) => {
-    const raw = { rule: { ruleName: r.name, sql: r.sql, awsIotSqlVersion: r.sqlVersion } };
-    return { name: raw.rule.ruleName, sql: raw.rule.sql, sqlVersion: raw.rule.awsIotSqlVersion };
+    const raw = { rule: { ruleName: r.name, sql: r.sql, awsIotSqlVersion: r.sqlVersion, actions: r.actions } };
+    return { name: raw.rule.ruleName, sql: raw.rule.sql, sqlVersion: raw.rule.awsIotSqlVersion, templates: templateFields(raw.rule.actions) };
   });
+}
+
+/** Every string in the actions that holds a substitution template, in document order. */
+function templateFields(value: unknown): string[] {
+  if (typeof value === "string") return value.includes("${") ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(templateFields);
+  if (value && typeof value === "object") return Object.values(value).flatMap(templateFields);
+  return [];
 }
 
 describe("translateRuleSqlBatch on the stand-in estate", () => {
@@ -23,16 +31,27 @@ describe("translateRuleSqlBatch on the stand-in estate", () => {
     expect(results.filter((r) => r.result.status === "invalid")).toEqual([]);
     expect(byName.get("telemetry_to_s3")).toMatchObject({
       status: "translated",
-      select: "*, deviceName() as deviceId, timestamp() as receivedAt",
+      select: expect.stringMatching(/^\*, deviceName\(\) as deviceId, timestamp\(\) as receivedAt(, |$)/),
       topic: { topicType: 1, shortTopic: "+/user/telemetry" },
     });
-    expect(byName.get("telemetry_to_dynamodb")).toMatchObject({ status: "translated", select: "temperature, humidity, deviceName() as deviceId" });
+    expect(byName.get("telemetry_to_dynamodb")).toMatchObject({ status: "translated", select: expect.stringMatching(/^temperature, humidity, deviceName\(\) as deviceId(, |$)/) });
     expect(byName.get("telemetry_to_firehose")).toMatchObject({ status: "translated", topic: { shortTopic: "+/user/telemetry/#" } });
     expect(byName.get("alerts_to_sqs")).toMatchObject({ status: "translated", where: "severity >= 3" });
-    expect(byName.get("processed_republish")).toMatchObject({ status: "translated", select: "temperature as t" });
-    expect(byName.get("onboarding_step_functions")).toMatchObject({ status: "translated", select: "deviceName, utcTime", topic: { topicType: 2 } });
+    expect(byName.get("processed_republish")).toMatchObject({ status: "translated", select: expect.stringMatching(/^temperature as t(, |$)/) });
+    expect(byName.get("onboarding_step_functions")).toMatchObject({ status: "translated", select: expect.stringMatching(/^deviceName, utcTime(, |$)/), topic: { topicType: 2 } });
     const site = results.find((r) => r.name.startsWith("site_") && r.result.status === "translated");
     expect(site?.result.status === "translated" && site.result.topic.shortTopic).toMatch(/^\+\/user\/site\/[a-z_0-9]+\/telemetry$/);
+  });
+
+  it("rewrites the actions' substitution templates to read the rule's result", () => {
+    const republish = byName.get("processed_republish");
+    expect(republish?.status === "translated" && republish.templates.map((t) => t.template)).toEqual(["processed/main/${tpl_1}"]);
+    expect(republish?.status === "translated" && republish.select).toBe("temperature as t, deviceName() as tpl_1");
+    const s3 = byName.get("telemetry_to_s3");
+    expect(s3?.status === "translated" && s3.templates.map((t) => t.template)).toEqual(["raw/main/${tpl_1}/${tpl_2}.json", "${tpl_3}"]);
+    expect(s3?.status === "translated" && s3.select).toBe("*, deviceName() as deviceId, timestamp() as receivedAt, topic() as tpl_1, timestamp() as tpl_2, deviceName() as tpl_3");
+    const timestream = byName.get("telemetry_to_timestream");
+    expect(timestream?.status === "translated" && timestream.templates.map((t) => t.template)).toEqual(["${tpl_1}", "${tpl_2}"]);
   });
 
   it("reports the rules with no equivalent, with their reasons", () => {
