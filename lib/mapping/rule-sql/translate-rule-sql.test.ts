@@ -228,6 +228,13 @@ describe("translateRuleSql: every warning and refusal", () => {
     expect(reason?.message.length).toBeGreaterThan(10);
   });
 
+  it("counts the fields action templates add against the limit of 50", () => {
+    const fields = Array.from({ length: MAX_SELECT_FIELDS - 1 }, (_, i) => `f${i}`).join(", ");
+    expect(codes(translated(`SELECT ${fields} FROM 'a/+'`))).not.toContain("tooManyFields");
+    const r = translateRuleSql(`SELECT ${fields} FROM 'a/+'`, { ...V2, templates: ["${topic(2)}/${timestamp()}"] });
+    expect(r.warnings.map((w) => w.code)).toContain("tooManyFields");
+  });
+
   it("needs no warning for a rule that translates as it is, other than the topic move", () => {
     const r = translated("SELECT temperature, humidity FROM 'telemetry/+' WHERE temperature > 80", V2);
     expect(codes(r)).toEqual(["topicRestructured"]);
