@@ -10,8 +10,8 @@ import type { Confidence } from "@/lib/catalogue/catalogue-types";
 import { checkResidencyRules } from "@/lib/mapping/regions/check-residency-rules";
 import { readTargetAvailability } from "@/lib/mapping/regions/read-target-availability";
 import {
-  ALIBABA_REGION_PLACES,
-  AWS_REGION_GEOGRAPHY,
+  readAlibabaRegionPlace,
+  readAwsRegionGeography,
   readAlibabaRegionWorld,
   readAwsRegionWorld,
 } from "@/lib/mapping/regions/region-geography";
@@ -51,7 +51,7 @@ export function assessTargetRegion(
     reasons.push({ code: "service-not-checked", params: { kind: need.kind, target: need.target } });
   }
 
-  const defaults = AWS_REGION_GEOGRAPHY[sourceRegion]?.defaults ?? [];
+  const defaults = readAwsRegionGeography(sourceRegion)?.defaults ?? [];
   const index = defaults.indexOf(region);
   const geographyPosition = index === -1 ? null : index + 1;
   reasons.push(
@@ -83,7 +83,7 @@ export function assessTargetRegion(
     candidate: {
       region,
       world,
-      country: ALIBABA_REGION_PLACES[region]?.country ?? "unknown",
+      country: readAlibabaRegionPlace(region)?.country ?? "unknown",
       offersAll: missing.length === 0,
       missing,
       unverified,

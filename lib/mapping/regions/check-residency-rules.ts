@@ -3,7 +3,7 @@
  * whose `appliesTo` names the source region or one of its areas, whether the target's areas meet
  * `keepWithin`. A target region whose place is not known keeps no rule. Sorted by rule id.
  */
-import { ALIBABA_REGION_PLACES, AWS_REGION_GEOGRAPHY, listCountryAreas } from "@/lib/mapping/regions/region-geography";
+import { listCountryAreas, readAlibabaRegionPlace, readAwsRegionGeography } from "@/lib/mapping/regions/region-geography";
 import type { ResidencyRule } from "@/lib/mapping/regions/region-types";
 
 export interface ResidencyCheck {
@@ -12,9 +12,9 @@ export interface ResidencyCheck {
 }
 
 export function checkResidencyRules(sourceRegion: string, targetRegion: string, rules: readonly ResidencyRule[]): ResidencyCheck[] {
-  const source = AWS_REGION_GEOGRAPHY[sourceRegion];
+  const source = readAwsRegionGeography(sourceRegion);
   const sourceAreas = source ? listCountryAreas(source.country) : [];
-  const target = ALIBABA_REGION_PLACES[targetRegion];
+  const target = readAlibabaRegionPlace(targetRegion);
   const targetAreas = target ? listCountryAreas(target.country) : [];
   return rules
     .filter(

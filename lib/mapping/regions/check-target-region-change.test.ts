@@ -119,6 +119,16 @@ describe("checkTargetRegionChange", () => {
     expect(badConstraints.safe).toBe(false);
   });
 
+  it("treats inherited property names as unknown regions and refuses a missing input or catalogue", () => {
+    const hostile = check({ sourceRegion: "constructor", currentRegion: "__proto__", newRegion: "toString" });
+    expect(hostile.issues.map((i) => i.code)).toEqual(["unknown-source-region", "unknown-target-region", "unknown-target-region"]);
+    expect(hostile.safe).toBe(false);
+    expect(checkTargetRegionChange(undefined as never).issues).toEqual([{ code: "invalid-input", sourceRegion: null, params: { field: "input" } }]);
+    const noCatalogue = check({ newRegion: "us-east-1", catalogue: null as never });
+    expect(noCatalogue.issues).toEqual([{ code: "invalid-input", sourceRegion: "eu-central-1", params: { field: "catalogue" } }]);
+    expect(noCatalogue.safe).toBe(false);
+  });
+
   it("reports unknown kinds and empty needs, checks the rest, and never calls such a change safe", () => {
     const report = check({ newRegion: "us-east-1", services: [{ kind: "AWS::Made::Up" }, { kind: "AWS::IoT::Thing" }] });
     expect(report.issues).toEqual([{ code: "unknown-kind", sourceRegion: "eu-central-1", params: { kind: "AWS::Made::Up" } }]);

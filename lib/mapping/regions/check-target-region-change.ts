@@ -11,8 +11,8 @@ import { checkResidencyRules } from "@/lib/mapping/regions/check-residency-rules
 import { readRegionConstraints } from "@/lib/mapping/regions/read-region-constraints";
 import { readTargetAvailability } from "@/lib/mapping/regions/read-target-availability";
 import {
-  ALIBABA_REGION_PLACES,
-  AWS_REGION_GEOGRAPHY,
+  readAlibabaRegionPlace,
+  readAwsRegionGeography,
   readAlibabaRegionWorld,
 } from "@/lib/mapping/regions/region-geography";
 import type {
@@ -21,22 +21,26 @@ import type {
   RegionChangeReport,
   RegionInputIssue,
 } from "@/lib/mapping/regions/region-types";
-import { resolveServiceNeeds, serviceKey } from "@/lib/mapping/regions/resolve-service-needs";
+import { hasCatalogueEntries, resolveServiceNeeds, serviceKey } from "@/lib/mapping/regions/resolve-service-needs";
 
 export function checkTargetRegionChange(input: CheckTargetRegionChangeInput): RegionChangeReport {
+  if (input === null || typeof input !== "object") {
+    return { sourceRegion: "", from: "", to: "", safe: false, findings: [], issues: [{ code: "invalid-input", sourceRegion: null, params: { field: "input" } }] };
+  }
   const sourceRegion = typeof input.sourceRegion === "string" ? input.sourceRegion : "";
   const from = typeof input.currentRegion === "string" ? input.currentRegion : "";
   const to = typeof input.newRegion === "string" ? input.newRegion : "";
   const report: RegionChangeReport = { sourceRegion, from, to, safe: false, findings: [], issues: [] };
   const issue = (code: string, params: RegionInputIssue["params"]) => report.issues.push({ code, sourceRegion: sourceRegion || null, params });
 
-  if (!AWS_REGION_GEOGRAPHY[sourceRegion]) issue("unknown-source-region", { sourceRegion });
+  if (!readAwsRegionGeography(sourceRegion)) issue("unknown-source-region", { sourceRegion });
   for (const [field, region] of [["currentRegion", from], ["newRegion", to]] as const) {
-    if (!ALIBABA_REGION_PLACES[region]) issue("unknown-target-region", { field, region });
+    if (!readAlibabaRegionPlace(region)) issue("unknown-target-region", { field, region });
   }
-  if (ALIBABA_REGION_PLACES[to]?.closed) issue("closed-target-region", { region: to });
+  if (readAlibabaRegionPlace(to)?.closed) issue("closed-target-region", { region: to });
   const { constraints, issues: constraintIssues } = readRegionConstraints((input as { constraints?: unknown }).constraints);
   report.issues.push(...constraintIssues);
+  if (!hasCatalogueEntries(input.catalogue)) issue("invalid-input", { field: "catalogue" });
   // Without a known source, both regions and valid constraints, nothing can be said safely.
   if (report.issues.length > 0 || constraints === null) return report;
 

@@ -348,6 +348,26 @@ describe("chooseTargetRegions: malformed input", () => {
     expect(badRule.issues).toEqual([{ code: "invalid-input", sourceRegion: null, params: { field: "constraints.residency[1]" } }]);
   });
 
+  it("treats inherited property names as unknown regions, not as known ones", () => {
+    const { choices, issues } = choose({
+      needs: [
+        { sourceRegion: "__proto__", services: BEIJING_ESTATE },
+        { sourceRegion: "constructor", services: BEIJING_ESTATE },
+      ],
+    });
+    expect(choices).toEqual([]);
+    expect(issues.map((i) => [i.code, i.sourceRegion])).toEqual([
+      ["unknown-source-region", "__proto__"],
+      ["unknown-source-region", "constructor"],
+    ]);
+  });
+
+  it("refuses a missing input or catalogue without throwing", () => {
+    expect(chooseTargetRegions(null as never)).toEqual({ choices: [], issues: [{ code: "invalid-input", sourceRegion: null, params: { field: "input" } }] });
+    const noCatalogue = chooseTargetRegions({ catalogue: {} as never, constraints: { world: "either" }, needs: [{ sourceRegion: "eu-central-1", services: IOT_ESTATE }] });
+    expect(noCatalogue).toEqual({ choices: [], issues: [{ code: "invalid-input", sourceRegion: null, params: { field: "catalogue" } }] });
+  });
+
   it("reports needs that are not a list", () => {
     const result = chooseTargetRegions({ catalogue, constraints: { world: "either" }, needs: "eu-central-1" as never });
     expect(result).toEqual({ choices: [], issues: [{ code: "invalid-input", sourceRegion: null, params: { field: "needs" } }] });

@@ -16,7 +16,8 @@ import { assessTargetRegion } from "@/lib/mapping/regions/assess-target-region";
 import { readRegionConstraints } from "@/lib/mapping/regions/read-region-constraints";
 import {
   ALIBABA_REGION_PLACES,
-  AWS_REGION_GEOGRAPHY,
+  readAlibabaRegionPlace,
+  readAwsRegionGeography,
   readAlibabaRegionWorld,
   readAwsRegionWorld,
 } from "@/lib/mapping/regions/region-geography";
@@ -28,18 +29,22 @@ import type {
   RegionReason,
   SourceRegionChoice,
 } from "@/lib/mapping/regions/region-types";
-import { resolveServiceNeeds } from "@/lib/mapping/regions/resolve-service-needs";
+import { hasCatalogueEntries, resolveServiceNeeds } from "@/lib/mapping/regions/resolve-service-needs";
 
 const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 const DEFAULT_ALTERNATIVES = 5;
 
 export function chooseTargetRegions(input: ChooseTargetRegionsInput): ChooseTargetRegionsResult {
   const issues: RegionInputIssue[] = [];
+  if (input === null || typeof input !== "object") {
+    return { choices: [], issues: [{ code: "invalid-input", sourceRegion: null, params: { field: "input" } }] };
+  }
   const { constraints, issues: constraintIssues } = readRegionConstraints((input as { constraints?: unknown }).constraints);
   issues.push(...constraintIssues);
   const needsList: unknown = (input as { needs?: unknown }).needs;
   if (!Array.isArray(needsList)) issues.push({ code: "invalid-input", sourceRegion: null, params: { field: "needs" } });
-  if (constraints === null || !Array.isArray(needsList)) return { choices: [], issues };
+  if (!hasCatalogueEntries(input.catalogue)) issues.push({ code: "invalid-input", sourceRegion: null, params: { field: "catalogue" } });
+  if (constraints === null || !Array.isArray(needsList) || !hasCatalogueEntries(input.catalogue)) return { choices: [], issues };
 
   const maxAlternatives =
     typeof input.maxAlternatives === "number" && Number.isInteger(input.maxAlternatives) && input.maxAlternatives >= 0
@@ -47,7 +52,7 @@ export function chooseTargetRegions(input: ChooseTargetRegionsInput): ChooseTarg
       : DEFAULT_ALTERNATIVES;
   const rules = constraints.residency ?? [];
   const regions = Object.keys(ALIBABA_REGION_PLACES)
-    .filter((region) => !ALIBABA_REGION_PLACES[region]?.closed)
+    .filter((region) => !readAlibabaRegionPlace(region)?.closed)
     .filter((region) => constraints.world === "either" || readAlibabaRegionWorld(region) === constraints.world)
     .sort();
 
@@ -61,7 +66,7 @@ export function chooseTargetRegions(input: ChooseTargetRegionsInput): ChooseTarg
       issues.push({ code: "invalid-input", sourceRegion: null, params: { field: `needs[${index}]` } });
       continue;
     }
-    if (!AWS_REGION_GEOGRAPHY[sourceRegion]) {
+    if (!readAwsRegionGeography(sourceRegion)) {
       issues.push({ code: "unknown-source-region", sourceRegion, params: { sourceRegion } });
       continue;
     }

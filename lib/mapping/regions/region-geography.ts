@@ -135,3 +135,13 @@ export function readAwsRegionWorld(region: string): AccountWorld {
 export function readAlibabaRegionWorld(region: string): AccountWorld {
   return isMainlandRegion(region) ? "mainland-china" : "international";
 }
+
+/** The place of an Alibaba region, or undefined; own keys only, so `__proto__` or `constructor` is unknown. */
+export function readAlibabaRegionPlace(region: string): AlibabaRegionPlace | undefined {
+  return Object.hasOwn(ALIBABA_REGION_PLACES, region) ? ALIBABA_REGION_PLACES[region] : undefined;
+}
+
+/** The geography of an AWS region, or undefined; own keys only. */
+export function readAwsRegionGeography(region: string): AwsRegionGeography | undefined {
+  return Object.hasOwn(AWS_REGION_GEOGRAPHY, region) ? AWS_REGION_GEOGRAPHY[region] : undefined;
+}

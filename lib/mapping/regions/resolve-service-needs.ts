@@ -20,6 +20,11 @@ export function serviceKey(kind: string, target: string): string {
   return `${kind}\u0000${target}`;
 }
 
+/** Whether a value has the catalogue's list of entries (the catalogue itself is validated where it is read). */
+export function hasCatalogueEntries(value: unknown): value is Catalogue {
+  return value !== null && typeof value === "object" && Array.isArray((value as { entries?: unknown }).entries);
+}
+
 export function resolveServiceNeeds(sourceRegion: string, needs: unknown, catalogue: Catalogue): ResolvedServiceNeeds {
   const result: ResolvedServiceNeeds = { services: [], targets: new Map(), unchecked: [], issues: [] };
   if (!Array.isArray(needs)) {
