@@ -51,13 +51,13 @@ export function assessTargetRegion(
     reasons.push({ code: "service-not-checked", params: { kind: need.kind, target: need.target } });
   }
 
-  const defaults = readAwsRegionGeography(sourceRegion)?.defaults ?? [];
-  const index = defaults.indexOf(region);
+  const geography = readAwsRegionGeography(sourceRegion);
+  const index = geography?.defaults.indexOf(region) ?? -1;
   const geographyPosition = index === -1 ? null : index + 1;
   reasons.push(
     geographyPosition === null
       ? { code: "geography-away", params: { sourceRegion, region } }
-      : { code: "geography-default", params: { sourceRegion, region, position: geographyPosition } },
+      : { code: "geography-default", params: { sourceRegion, region, position: geographyPosition, basis: geography?.basis ?? null } },
   );
   if (world !== sourceWorld) {
     reasons.push({ code: "crosses-world", params: { sourceRegion, sourceWorld, region, targetWorld: world } });

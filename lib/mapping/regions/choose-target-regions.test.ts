@@ -78,7 +78,7 @@ describe("chooseTargetRegions: an IoT estate in eu-central-1", () => {
     expect(choice.proposal?.missing).toEqual([]);
     expect(choice.proposal?.reasons).toContainEqual({
       code: "geography-default",
-      params: { sourceRegion: "eu-central-1", region: "eu-central-1", position: 1 },
+      params: { sourceRegion: "eu-central-1", region: "eu-central-1", position: 1, basis: "same-metro" },
     });
     expect(choice.sourceWorld).toBe("international");
     expect(codes(choice.proposal)).not.toContain("crosses-world");

@@ -79,7 +79,8 @@ export type ReasonParams = Record<string, string | number | boolean | null | rea
  * - `all-services-offered` {region, count}
  * - `service-not-offered` {kind, target, region, world}
  * - `availability-unknown` / `availability-incomplete` {kind, target, region, world}
- * - `geography-default` {sourceRegion, region, position} (position 1 is the nearest)
+ * - `geography-default` {sourceRegion, region, position, basis} (position 1 is the nearest; basis
+ *   `same-metro`, `same-country` or `nearest`, how the source's defaults were judged)
  * - `geography-away` {sourceRegion, region} (not among the source's default regions)
  * - `crosses-world` {sourceRegion, sourceWorld, region, targetWorld}
  * - `residency-kept` / `residency-preference-not-met` {rule, region, keepWithin}
