@@ -16,15 +16,17 @@ export interface RelationIndex {
 const EMPTY: readonly string[] = Object.freeze([]);
 
 export function indexScanRelations(relations: readonly ScanRelation[]): RelationIndex {
-  const forward = new Map<string, Map<string, Set<string>>>();
-  const backward = new Map<string, Map<string, Set<string>>>();
+  // Per type, per ARN; lists sorted and deduplicated on first read.
+  const forward = new Map<string, Map<string, string[]>>();
+  const backward = new Map<string, Map<string, string[]>>();
+  const settled = new WeakSet<string[]>();
   let skipped = 0;
-  const add = (index: Map<string, Map<string, Set<string>>>, type: string, key: string, value: string) => {
+  const add = (index: Map<string, Map<string, string[]>>, type: string, key: string, value: string) => {
     let byKey = index.get(type);
     if (!byKey) index.set(type, (byKey = new Map()));
-    let set = byKey.get(key);
-    if (!set) byKey.set(key, (set = new Set()));
-    set.add(value);
+    const list = byKey.get(key);
+    if (list) list.push(value);
+    else byKey.set(key, [value]);
   };
   for (const relation of Array.isArray(relations) ? relations : []) {
     const { fromArn, toArn, type } = (relation ?? {}) as Partial<ScanRelation>;
@@ -35,20 +37,19 @@ export function indexScanRelations(relations: readonly ScanRelation[]): Relation
     add(forward, type, fromArn, toArn);
     add(backward, type, toArn, fromArn);
   }
-  const freeze = (index: Map<string, Map<string, Set<string>>>) => {
-    const out = new Map<string, Map<string, readonly string[]>>();
-    for (const [type, byKey] of index) {
-      const sorted = new Map<string, readonly string[]>();
-      for (const [key, set] of byKey) sorted.set(key, [...set].sort());
-      out.set(type, sorted);
-    }
-    return out;
+  const read = (index: Map<string, Map<string, string[]>>, type: string, key: string): readonly string[] => {
+    const byKey = index.get(type);
+    const list = byKey?.get(key);
+    if (!byKey || !list) return EMPTY;
+    if (list.length < 2 || settled.has(list)) return list;
+    const sorted = [...new Set(list)].sort();
+    byKey.set(key, sorted);
+    settled.add(sorted);
+    return sorted;
   };
-  const f = freeze(forward);
-  const b = freeze(backward);
   return {
-    targetsOf: (type, fromArn) => f.get(type)?.get(fromArn) ?? EMPTY,
-    sourcesOf: (type, toArn) => b.get(type)?.get(toArn) ?? EMPTY,
+    targetsOf: (type, fromArn) => read(forward, type, fromArn),
+    sourcesOf: (type, toArn) => read(backward, type, toArn),
     skipped,
   };
 }

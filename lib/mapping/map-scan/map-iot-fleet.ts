@@ -154,13 +154,13 @@ export function mapIotFleet(input: FleetInput): FleetMapping {
     const extra: ProposalReason[] = [...nameReason("thing", device)];
     let status = thingChoice.status;
 
-    const memberships = relations
-      .targetsOf(REL.memberOf, thing.arn)
-      .map((arn) => resourceByArn.get(arn))
-      .filter((g): g is ScanResource => g?.kind === RESOURCE_KINDS.iotThingGroup)
-      .map((g) => groupNames.get(g.name))
-      .filter((e): e is NameMapEntry => e !== undefined)
-      .sort((a, b) => (a.original < b.original ? -1 : a.original > b.original ? 1 : 0));
+    const memberships: NameMapEntry[] = [];
+    for (const groupArn of relations.targetsOf(REL.memberOf, thing.arn)) {
+      const group = resourceByArn.get(groupArn);
+      const entry = group?.kind === RESOURCE_KINDS.iotThingGroup ? groupNames.get(group.name) : undefined;
+      if (entry) memberships.push(entry);
+    }
+    if (memberships.length > 1) memberships.sort((a, b) => (a.original < b.original ? -1 : a.original > b.original ? 1 : 0));
     const groups = memberships.slice(0, MAX_GROUPS_PER_DEVICE).map(proposed);
     const groupsLeftOut = memberships.slice(MAX_GROUPS_PER_DEVICE).map(proposed);
     if (groupsLeftOut.length > 0) {

@@ -124,6 +124,8 @@ export interface MapScanResult {
   nameMaps: Record<string, NameMapState>;
   coverage: StatusCounts;
   byKind: Record<string, StatusCounts>;
+  /** The document `silkroute map --json` prints (the caller adds the scanId). */
+  summary: MapScanSummary;
   /** Problems with the input itself (duplicate rows, bad name maps), one per item; the rest is mapped. */
   errors: Array<{ at: string; message: string }>;
 }

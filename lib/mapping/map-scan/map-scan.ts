@@ -259,6 +259,7 @@ export function mapScan(input: MapScanInput): MapScanResult {
     nameMaps: sortedMaps,
     coverage: summary.coverage,
     byKind: summary.byKind,
+    summary,
     errors,
   };
 }
