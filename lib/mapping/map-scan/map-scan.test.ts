@@ -292,6 +292,18 @@ describe("mapScan re-runs", () => {
   });
 });
 
+describe("mapScan across source regions", () => {
+  it("names each region's fleet in its own scopes, so the same thing name in two regions maps twice", () => {
+    const here = thing("pump-1", "pump");
+    const there: ScanResource = { ...thing("pump-1", "pump"), region: "us-east-1", arn: "arn:aws:iot:us-east-1:123456789012:thing/pump-1" };
+    const result = mapScan({ resources: [here, there], relations: [], catalogue });
+    expect(result.proposals.map((x) => (x.properties.deviceName as { name: string }).name)).toEqual(["pump-1", "pump-1"]);
+    expect(Object.keys(result.nameMaps)).toEqual(["devices:eu-central-1:pump", "devices:us-east-1:pump", "groups:eu-central-1", "groups:us-east-1", "products:eu-central-1", "products:us-east-1", "rules:eu-central-1", "rules:us-east-1"]);
+    expect(result.products.map((x) => [x.region, x.productName])).toEqual([["eu-central-1", "pump"], ["us-east-1", "pump"]]);
+    expect(result.summary).toEqual({ coverage: result.coverage, byKind: result.byKind, targets: result.targetResources });
+  });
+});
+
 describe("mapScan determinism and hostile input", () => {
   const shuffle = <T>(items: readonly T[], seed: number): T[] => {
     const out = [...items];
