@@ -257,7 +257,7 @@ describe("mapScan choices", () => {
 describe("mapScan re-runs", () => {
   it("keeps every name from the previous map and names a new thing without renaming others", () => {
     const first = mapScan(base());
-    const next = base();
+    const next = { ...estate(), catalogue };
     // A new thing whose plain name would collide (case-insensitively) with an existing one.
     next.resources.push(thing("SENSOR-001", "temp-sensor:v2"));
     const second = mapScan({ ...next, previousNameMaps: first.nameMaps });
