@@ -55,7 +55,9 @@ function readRows(input: MapScanInput, errors: MapScanResult["errors"]): ScanRes
       errors.push({ at: `resources[${i}]`, message: `resources[${i}] needs a string kind, arn, name and region; it was left out.` });
       return;
     }
-    rows.push({ kind: r.kind, arn: r.arn, name: r.name, region: r.region, tags: r.tags ?? {}, raw: r.raw ?? null, problem: r.problem ?? null });
+    // Well-formed rows are used as they are (never modified); others are completed.
+    const complete = typeof r.tags === "object" && r.tags !== null && r.raw !== undefined && r.problem !== undefined;
+    rows.push(complete ? (r as ScanResource) : { kind: r.kind, arn: r.arn, name: r.name, region: r.region, tags: r.tags ?? {}, raw: r.raw ?? null, problem: r.problem ?? null });
   });
   rows.sort((a, b) => compare(a.arn, b.arn) || compare(a.kind, b.kind) || compare(a.region, b.region) || compare(a.name, b.name));
   const unique: ScanResource[] = [];
