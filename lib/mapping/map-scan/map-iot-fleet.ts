@@ -24,6 +24,7 @@ import type { NameKind, NameMapEntry, NameMapState } from "@/lib/mapping/names/n
 import { updateNameMap } from "@/lib/mapping/names/update-name-map";
 import { REL } from "@/lib/aws/relation-types";
 import { KIND as RESOURCE_KINDS } from "@/lib/aws/resource-kinds";
+import { describeProposalHead } from "@/lib/mapping/map-scan/describe-proposal-head";
 
 /** The original a default product is named from: not a valid AWS thing-type name, so it never collides with one. */
 export const DEFAULT_PRODUCT_ORIGINAL = "Untyped things";
@@ -219,13 +220,8 @@ export function mapIotFleet(input: FleetInput): FleetMapping {
     if (deprecated) reasons.unshift({ code: "deprecated-type", message: `Thing type "${row.name}" is deprecated on AWS; its product is proposed all the same.` });
     const status = entry ? typeChoice.status : "blocked";
     proposals.push({
-      arn: row.arn,
-      kind: row.kind,
-      name: row.name,
+      ...describeProposalHead(row, target),
       status,
-      target: target?.name ?? null,
-      rosType: target?.rosType ?? null,
-      fit: target?.fit ?? null,
       properties: entry ? { productName: proposed(entry), deviceCount: deviceCount.get(row.name) ?? 0, topicClasses: [] } : {},
       reasons,
       choices: typeChoice.choices,
@@ -261,14 +257,10 @@ export function mapIotFleet(input: FleetInput): FleetMapping {
     }
     const parentEntry = parent ? groupNames.get(parent.name) : undefined;
     proposals.push({
-      arn: group.arn,
-      kind: group.kind,
-      name: group.name,
+      ...describeProposalHead(group, target),
       status,
-      target: target?.name ?? null,
       // Dynamic groups are created with CreateDeviceDynamicGroup; ALIYUN::IOT::DeviceGroup is a static group.
-      rosType: dynamic ? null : (target?.rosType ?? null),
-      fit: target?.fit ?? null,
+      ...(dynamic ? { rosType: null } : {}),
       properties: entry
         ? { groupName: proposed(entry), parent: parentEntry ? proposed(parentEntry) : null, dynamic, ...(dynamic ? { query: record?.queryString ?? null } : {}), memberCount: members }
         : {},

@@ -12,6 +12,7 @@ import type { ProductTopicPlan, RepublishRuleProposal } from "@/lib/mapping/poli
 import { translateIotPolicies } from "@/lib/mapping/policies/translate-iot-policies";
 import type { IotPolicyRaw } from "@/lib/inventory/raw/iot-policy";
 import type { IotThingRaw } from "@/lib/inventory/raw/iot-thing";
+import { describeProposalHead } from "@/lib/mapping/map-scan/describe-proposal-head";
 
 export interface PolicyMappingInput {
   policies: readonly ScanResource[];
@@ -85,13 +86,8 @@ export function mapIotPolicies(input: PolicyMappingInput): PolicyMapping {
     const warnings = warningsOf.get(row.name) ?? [];
     const status = errors.length > 0 ? "blocked" : input.choice.status;
     return {
-      arn: row.arn,
-      kind: row.kind,
-      name: row.name,
+      ...describeProposalHead(row, target),
       status,
-      target: target?.name ?? null,
-      rosType: target?.rosType ?? null,
-      fit: target?.fit ?? null,
       properties: {
         policyName: { name: row.name, original: row.name },
         products: [...new Set(productsOf.get(row.name) ?? [])].sort(),

@@ -36,6 +36,7 @@ import { mapTopicRules } from "@/lib/mapping/map-scan/map-topic-rules";
 import { summarizeMapScan } from "@/lib/mapping/map-scan/summarize-map-scan";
 import type { NameMapState, NamePair } from "@/lib/mapping/names/name-types";
 import { updateNameMap } from "@/lib/mapping/names/update-name-map";
+import { describeProposalHead } from "@/lib/mapping/map-scan/describe-proposal-head";
 
 const IOT_PLATFORM_DEVICE = "ALIYUN::IOT::Device";
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -193,13 +194,8 @@ export function mapScan(input: MapScanInput): MapScanResult {
       if (row.kind === RESOURCE_KINDS.iotThing) {
         const target = thingChoice.target;
         proposals.push({
-          arn: row.arn,
-          kind: row.kind,
-          name: row.name,
+          ...describeProposalHead(row, target),
           status: thingChoice.status,
-          target: target?.name ?? null,
-          rosType: target?.rosType ?? null,
-          fit: target?.fit ?? null,
           properties: { clientId: { name: row.name, original: row.name } },
           reasons: [
             { code: "client-id", message: `The thing name is kept as the MQTT client identifier; the catalogue holds no naming limits for ${target?.name ?? "the chosen target"}: check them.` },
@@ -294,13 +290,8 @@ function genericProposal(row: ScanResource, choice: CatalogueChoice, context: Ge
   // A device credential is part of its device (counted once per thing): counted under the target's name.
   const countAs = target && (row.kind === RESOURCE_KINDS.iotCertificate || !target.rosType) ? target.name : target?.rosType;
   return {
-    arn: row.arn,
-    kind: row.kind,
-    name: row.name,
+    ...describeProposalHead(row, target),
     status,
-    target: target?.name ?? null,
-    rosType: target?.rosType ?? null,
-    fit: target?.fit ?? null,
     properties,
     reasons: [...reasons, ...choice.reasons],
     ...(choice.choices ? { choices: choice.choices } : {}),

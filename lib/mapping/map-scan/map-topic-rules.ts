@@ -22,6 +22,7 @@ import type { RelationIndex } from "@/lib/mapping/map-scan/index-scan-relations"
 import { settleStatus } from "@/lib/mapping/map-scan/settle-status";
 import type { NameMapEntry } from "@/lib/mapping/names/name-types";
 import { translateRuleSqlBatch, type RuleSqlInput } from "@/lib/mapping/rule-sql/translate-rule-sql-batch";
+import { describeProposalHead } from "@/lib/mapping/map-scan/describe-proposal-head";
 
 export const MAX_ACTIONS_PER_RULE = 10;
 
@@ -83,7 +84,7 @@ export function mapTopicRules(input: RuleMappingInput): Proposal[] {
 
   return records.map(({ row, record }) => {
     const entry = input.ruleNames.get(row.name);
-    const base = { arn: row.arn, kind: row.kind, name: row.name, target: target?.name ?? null, rosType: target?.rosType ?? null, fit: target?.fit ?? null };
+    const base = describeProposalHead(row, target);
     if (!record) {
       const issues = row.problem?.issues ? ` (${row.problem.issues})` : "";
       return {
