@@ -32,6 +32,8 @@ export interface MappingRunOutcome {
   overrides: { applied: number; stale: number; unused: number };
   errors: Array<{ at: string; message: string }>;
   catalogueVersion: string;
+  /** Where the time went, in seconds: reading the scan, the pure step (with overrides and graph), storing the proposals, the final transaction. */
+  timings: { read: number; map: number; store: number; finish: number };
 }
 
 const choicesSchema = z.object({
@@ -120,6 +122,7 @@ async function mapAndStore(
   planTargetRegions: string[],
   actor: AuditActor | null,
 ): Promise<MappingRunOutcome> {
+  const clock = { start: performance.now(), read: 0, map: 0, store: 0 };
   const { catalogue, version: catalogueVersion } = await readOrganizationCatalogue(scan.plan.organizationId);
   const resources: ScanResource[] = [];
   for (const kind of COLLECTED_KINDS) {
@@ -153,6 +156,7 @@ async function mapAndStore(
     for (const r of rows) hashes.set(`${r.kind}\n${r.arn}`, r.content_hash);
   }
 
+  clock.read = performance.now();
   const onlyTarget = planTargetRegions.length === 1 ? planTargetRegions[0] : null;
   const result = mapScan({
     resources,
@@ -171,6 +175,7 @@ async function mapAndStore(
   const coverage: StatusCounts = summary.coverage;
   const { graph, nodeOf } = buildServiceMapGraph({ proposals: final, products: result.products, relations });
 
+  clock.map = performance.now();
   const client = await pool().connect();
   try {
     for (let i = 0; i < final.length; i += PROPOSAL_CHUNK) {
@@ -180,6 +185,7 @@ async function mapAndStore(
     client.release();
   }
 
+  clock.store = performance.now();
   const summaryDoc = { scanId: scan.id, coverage, byKind: summary.byKind, targets: applied.targetResources };
   await transaction(async () => {
     for (const [scope, state] of Object.entries(result.nameMaps)) {
@@ -233,5 +239,11 @@ async function mapAndStore(
     overrides: { applied: applied.applied, stale: applied.stale, unused: applied.unused },
     errors: result.errors,
     catalogueVersion,
+    timings: {
+      read: (clock.read - clock.start) / 1000,
+      map: (clock.map - clock.read) / 1000,
+      store: (clock.store - clock.map) / 1000,
+      finish: (performance.now() - clock.store) / 1000,
+    },
   };
 }
