@@ -60,6 +60,25 @@ describe("a mapping run", () => {
     expect(audit!.n).toBeGreaterThanOrEqual(1);
   });
 
+  it("stores the reasons proposals share once per run, and gives every proposal its reasons whole", async () => {
+    const scan = await loadScopedScan(fx.organizationId, firstScan);
+    const outcome = await runMapping(scan);
+    const rows = await q<{ own: unknown[]; whole: Array<{ code: string }>; reason_set: string | null }>(
+      `SELECT p.reasons AS own, d.reasons AS whole, p.reason_set FROM mapping_proposals p JOIN mapping_proposal_details d ON d.id = p.id
+       WHERE p.run_id = $1 AND p.kind = 'AWS::IoT::Thing'`,
+      [outcome.runId],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    // Every thing of the fleet shares its target's reasons: stored once, not once per thing.
+    expect(rows.filter((r) => r.reason_set !== null).length).toBe(rows.length);
+    for (const r of rows) {
+      expect(r.whole.length).toBeGreaterThan(r.own.length);
+      expect(r.whole.map((x) => x.code)).toContain("partial-fit");
+    }
+    const [run] = await q<{ sets: number }>(`SELECT count(*)::int AS sets FROM mapping_runs, jsonb_object_keys(reason_sets) WHERE id = $1`, [outcome.runId]);
+    expect(run!.sets).toBeLessThan(50);
+  });
+
   it("gives every thing the same device name on a re-run", async () => {
     const scan = await loadScopedScan(fx.organizationId, firstScan);
     const names = async (runId: string) =>
@@ -130,7 +149,7 @@ describe("a mapping run", () => {
     const outcome = await runMapping(await loadScopedScan(fx.organizationId, rescan));
     expect(outcome.overrides).toMatchObject({ applied: 2, stale: 1 });
     const rows = await q<{ arn: string; status: string; proposed_status: string; overridden: boolean; override_stale: boolean; reasons: Array<{ code: string }> }>(
-      `SELECT arn, status, proposed_status, overridden, override_stale, reasons FROM mapping_proposals WHERE run_id = $1 AND arn = ANY($2::text[])`,
+      `SELECT arn, status, proposed_status, overridden, override_stale, reasons FROM mapping_proposal_details WHERE run_id = $1 AND arn = ANY($2::text[])`,
       [outcome.runId, [kept!.arn, changed!.arn]],
     );
     const byArn = new Map(rows.map((r) => [r.arn, r]));

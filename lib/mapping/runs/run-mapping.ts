@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { pool, sqlQuery, transaction } from "@/lib/db";
+import { isEmbeddedDatabase, pool, sqlQuery, transaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
@@ -16,10 +16,13 @@ import type { NameMapState } from "@/lib/mapping/names/name-types";
 import { buildServiceMapGraph } from "@/lib/mapping/service-map/build-service-map-graph";
 import { applyMappingOverrides, type StoredOverride } from "@/lib/mapping/runs/apply-mapping-overrides";
 import { PROPOSAL_CHUNK, storeMappingProposals } from "@/lib/mapping/runs/store-mapping-proposals";
+import { shareProposalReasons } from "@/lib/mapping/runs/share-proposal-reasons";
 import type { ScopedScan } from "@/lib/plans/scoped-plan";
 
 /** Succeeded runs a plan keeps (with their proposals); older ones are removed when a run succeeds. */
 export const KEPT_RUNS = 3;
+/** Connections that store a run's proposals side by side (on Postgres). */
+const STORE_WRITERS = 4;
 /** A run still "running" after this long is taken as lost (its process died) and marked failed. */
 const LOST_AFTER_MINUTES = 30;
 
@@ -174,16 +177,32 @@ async function mapAndStore(
   const summary = summarizeMapScan(final, {});
   const coverage: StatusCounts = summary.coverage;
   const { graph, nodeOf } = buildServiceMapGraph({ proposals: final, products: result.products, relations });
+  const shared = shareProposalReasons(final.map((p) => p.reasons));
 
   clock.map = performance.now();
-  const client = await pool().connect();
-  try {
-    for (let i = 0; i < final.length; i += PROPOSAL_CHUNK) {
-      await storeMappingProposals(client, { runId, scanId: scan.id }, final.slice(i, i + PROPOSAL_CHUNK), nodeOf, (kind, arn) => regionByKey.get(`${kind}\n${arn}`) ?? "");
+  // Several writers at once, as a scan's collectors store their pages (one on the embedded
+  // database, whose single backend takes one statement at a time anyway).
+  let next = 0;
+  const writer = async () => {
+    const client = await pool().connect();
+    try {
+      for (let i = next; i < final.length; i = next) {
+        next += PROPOSAL_CHUNK;
+        await storeMappingProposals(
+          client,
+          { runId, scanId: scan.id },
+          final.slice(i, i + PROPOSAL_CHUNK),
+          nodeOf,
+          (kind, arn) => regionByKey.get(`${kind}\n${arn}`) ?? "",
+          (index) => shared.split[index]!,
+          i,
+        );
+      }
+    } finally {
+      client.release();
     }
-  } finally {
-    client.release();
-  }
+  };
+  await Promise.all(Array.from({ length: isEmbeddedDatabase() ? 1 : STORE_WRITERS }, writer));
 
   clock.store = performance.now();
   const summaryDoc = { scanId: scan.id, coverage, byKind: summary.byKind, targets: applied.targetResources };
@@ -197,7 +216,8 @@ async function mapAndStore(
     }
     await sqlQuery(
       `UPDATE mapping_runs SET status = 'succeeded', catalogue_version = $2, coverage = $3::jsonb, by_kind = $4::jsonb, targets = $5::jsonb,
-         products = $6::jsonb, republish_rules = $7::jsonb, graph = $8::jsonb, errors = $9::jsonb, proposal_count = $10, finished_at = now()
+         products = $6::jsonb, republish_rules = $7::jsonb, graph = $8::jsonb, errors = $9::jsonb, proposal_count = $10, reason_sets = $11::jsonb,
+         finished_at = now()
        WHERE id = $1`,
       [
         runId,
@@ -210,6 +230,7 @@ async function mapAndStore(
         JSON.stringify(graph),
         JSON.stringify(result.errors.slice(0, 1_000)),
         final.length,
+        JSON.stringify(shared.sets),
       ],
     );
     const old = await sqlQuery<{ id: string }>(
