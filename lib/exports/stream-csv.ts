@@ -11,9 +11,10 @@ export function streamCsv<T>(options: { note: string; header: readonly string[];
       controller.enqueue(encoder.encode(`# ${options.note}\r\n${options.header.map(csvCell).join(",")}\r\n`));
     },
     async pull(controller) {
-      const next = await options.batches.next();
+      // An empty batch enqueues nothing, and a pull that enqueues nothing is not called again: skip it.
+      let next = await options.batches.next();
+      while (!next.done && next.value.length === 0) next = await options.batches.next();
       if (next.done) return controller.close();
-      if (next.value.length === 0) return;
       const lines = next.value.map((item) => options.row(item).map(csvCell).join(","));
       controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
     },

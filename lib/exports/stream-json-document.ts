@@ -13,12 +13,13 @@ export function streamJsonDocument<T>(options: { head: Record<string, unknown>; 
       controller.enqueue(encoder.encode(`{${head}${head ? "," : ""}${JSON.stringify(options.arrayKey)}:[`));
     },
     async pull(controller) {
-      const next = await options.batches.next();
+      // An empty batch enqueues nothing, and a pull that enqueues nothing is not called again: skip it.
+      let next = await options.batches.next();
+      while (!next.done && next.value.length === 0) next = await options.batches.next();
       if (next.done) {
         controller.enqueue(encoder.encode("]}\n"));
         return controller.close();
       }
-      if (next.value.length === 0) return;
       const chunk = next.value.map((item) => JSON.stringify(options.item(item))).join(",\n");
       controller.enqueue(encoder.encode(`${first ? "" : ",\n"}${chunk}`));
       first = false;

@@ -12,20 +12,23 @@ import { recountMappingRun, targetResourcesDelta } from "@/lib/mapping/recount-m
 
 export const DECIDED_STATUSES = ["mapped", "none", "blocked"] as const;
 
-/** What an architect decides about one resource of the plan's newest mapping run. */
-export const decisionInputSchema = z
-  .object({
-    runId: z.string().min(1).max(64),
-    kind: z.string().min(1).max(256),
-    arn: z.string().min(1).max(2048),
-    status: z.enum(DECIDED_STATUSES),
-    target: z.string().trim().min(1).max(200).nullable(),
-    reason: z.string().trim().min(1).max(500),
-  })
-  .superRefine((input, ctx) => {
-    if (input.status === "mapped" && input.target === null) ctx.addIssue({ code: "custom", path: ["target"], message: "a mapped resource needs a target" });
-    if (input.status !== "mapped" && input.target !== null) ctx.addIssue({ code: "custom", path: ["target"], message: "only a mapped resource has a target" });
-  });
+/** What an architect decides about one resource of the plan's newest mapping run (the action adds the plan). */
+export const decisionFieldsSchema = z.object({
+  runId: z.string().min(1).max(64),
+  kind: z.string().min(1).max(256),
+  arn: z.string().min(1).max(2048),
+  status: z.enum(DECIDED_STATUSES),
+  target: z.string().trim().min(1).max(200).nullable(),
+  reason: z.string().trim().min(1, "a reason is required").max(500),
+});
+
+/** A mapped resource has a target; a resource with no equivalent or blocked has none. */
+export function refineDecisionTarget(input: { status: string; target: string | null }, ctx: z.RefinementCtx) {
+  if (input.status === "mapped" && input.target === null) ctx.addIssue({ code: "custom", path: ["target"], message: "a mapped resource needs a target" });
+  if (input.status !== "mapped" && input.target !== null) ctx.addIssue({ code: "custom", path: ["target"], message: "only a mapped resource has a target" });
+}
+
+export const decisionInputSchema = decisionFieldsSchema.superRefine(refineDecisionTarget);
 
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
 
@@ -56,7 +59,9 @@ export interface DecisionOutcome {
  * decision changes nothing.
  */
 export async function decideProposal(plan: ScopedPlan, input: DecisionInput, actor: DecisionActor): Promise<DecisionOutcome> {
-  const parsed = decisionInputSchema.parse(input);
+  const checked = decisionInputSchema.safeParse(input);
+  if (!checked.success) throw new AppError("VALIDATION_FAILED", "requestInvalid");
+  const parsed = checked.data;
   return transaction(async () => {
     const run = await readNewestMappingRun(plan, { lock: true });
     if (!run) throw new AppError("NOT_FOUND", "mappingRunNotFound");

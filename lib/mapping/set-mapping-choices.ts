@@ -17,7 +17,7 @@ export const mappingChoicesInputSchema = z.object({
   iotTarget: z.string().trim().min(1).max(200).nullable(),
   kindTargets: z.record(kindName, z.string().trim().min(1).max(200)).refine((r) => Object.keys(r).length <= 200, "too many kinds"),
   targetRegionBySource: z.record(regionId, regionId).refine((r) => Object.keys(r).length <= 50, "too many regions"),
-  reason: z.string().trim().min(1).max(500),
+  reason: z.string().trim().min(1, "a reason is required").max(500),
   /** Save even when a change of region breaks something the estate needs (the architect saw the report). */
   acceptBreaks: z.boolean().default(false),
 });
@@ -41,7 +41,9 @@ export interface MappingChoicesOutcome {
  * next mapping run follows the choices.
  */
 export async function setMappingChoices(plan: ScopedPlan, raw: MappingChoicesInput): Promise<MappingChoicesOutcome> {
-  const input = mappingChoicesInputSchema.parse(raw);
+  const checked = mappingChoicesInputSchema.safeParse(raw);
+  if (!checked.success) throw new AppError("VALIDATION_FAILED", "requestInvalid");
+  const input = checked.data;
   const { catalogue } = await readOrganizationCatalogue(plan.organizationId);
   const entries = new Map(catalogue.entries.map((e) => [e.kind, e]));
 

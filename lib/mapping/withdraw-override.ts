@@ -12,7 +12,7 @@ export const withdrawInputSchema = z.object({
   runId: z.string().min(1).max(64),
   kind: z.string().min(1).max(256),
   arn: z.string().min(1).max(2048),
-  reason: z.string().trim().min(1).max(500),
+  reason: z.string().trim().min(1, "a reason is required").max(500),
 });
 
 export type WithdrawInput = z.infer<typeof withdrawInputSchema>;
@@ -35,7 +35,9 @@ export interface WithdrawOutcome {
  * the run's coverage, counts per kind and its service-map node are counted again.
  */
 export async function withdrawOverride(plan: ScopedPlan, input: WithdrawInput): Promise<WithdrawOutcome> {
-  const parsed = withdrawInputSchema.parse(input);
+  const checked = withdrawInputSchema.safeParse(input);
+  if (!checked.success) throw new AppError("VALIDATION_FAILED", "requestInvalid");
+  const parsed = checked.data;
   return transaction(async () => {
     const run = await readNewestMappingRun(plan, { lock: true });
     if (!run) throw new AppError("NOT_FOUND", "mappingRunNotFound");

@@ -1,17 +1,9 @@
 "use server";
 import { z } from "zod";
 import { definePlanAction } from "@/lib/auth/define-action";
-import { DECIDED_STATUSES, decideProposal } from "@/lib/mapping/decide-proposal";
+import { decideProposal, decisionFieldsSchema, refineDecisionTarget } from "@/lib/mapping/decide-proposal";
 
-const input = z.object({
-  planId: z.string().min(1).max(64),
-  runId: z.string().min(1).max(64),
-  kind: z.string().min(1).max(256),
-  arn: z.string().min(1).max(2048),
-  status: z.enum(DECIDED_STATUSES),
-  target: z.string().trim().min(1).max(200).nullable(),
-  reason: z.string().trim().min(1, "a reason is required").max(500),
-});
+const input = decisionFieldsSchema.extend({ planId: z.string().min(1).max(64) }).superRefine(refineDecisionTarget);
 
 /** An architect decides an open question or overrides a proposal of the plan's newest mapping, with a reason. */
 export const decideProposalAction = definePlanAction({

@@ -1,15 +1,9 @@
 "use server";
 import { z } from "zod";
 import { definePlanAction } from "@/lib/auth/define-action";
-import { withdrawOverride } from "@/lib/mapping/withdraw-override";
+import { withdrawInputSchema, withdrawOverride } from "@/lib/mapping/withdraw-override";
 
-const input = z.object({
-  planId: z.string().min(1).max(64),
-  runId: z.string().min(1).max(64),
-  kind: z.string().min(1).max(256),
-  arn: z.string().min(1).max(2048),
-  reason: z.string().trim().min(1, "a reason is required").max(500),
-});
+const input = withdrawInputSchema.extend({ planId: z.string().min(1).max(64) });
 
 /** An architect withdraws a decision: the resource goes back to what the mapping step proposes. */
 export const withdrawOverrideAction = definePlanAction({
