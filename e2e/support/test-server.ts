@@ -30,6 +30,7 @@ import {
 } from "@/e2e/support/constants";
 import { startTlsProxy } from "@/e2e/support/tls-proxy";
 import { createSecondOrganization } from "@/e2e/support/second-organization";
+import { seedMappingDecisionsPlan } from "@/e2e/support/mapping-decisions-seed";
 import { createUser } from "@/lib/users/create-user";
 import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
 import { generateEstate } from "@/doubles/aws/estate";
@@ -61,6 +62,8 @@ fs.mkdirSync(path.dirname(STAND_IN_FILE), { recursive: true });
 fs.writeFileSync(STAND_IN_FILE, JSON.stringify({ url: standIn.url, ...DEFAULT_CREDENTIALS, regions: estate.regions, accountId: estate.accountId }));
 const other = await createSecondOrganization({ url: standIn.url, ...DEFAULT_CREDENTIALS, regions: estate.regions });
 fs.writeFileSync(OTHER_ORG_FILE, JSON.stringify(other));
+// A plan with a stored mapping run for the mapping-decisions journey.
+await seedMappingDecisionsPlan();
 
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,
