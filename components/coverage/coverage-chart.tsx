@@ -34,7 +34,7 @@ export function CoverageChart({ byKind, onKind }: { byKind: MappingCoverage["byK
           labelFormatter={(label) => `${String(label)} · ${t("chart.total")}: ${format.number(Number(data.find((d) => d.kind === label)?.total ?? 0))}`}
           contentStyle={{ fontSize: 12 }}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {COVERAGE_STATUSES.map((status) => (
           <Bar
             key={status}

@@ -90,8 +90,8 @@ export function CoverageView({ planId, canDecide }: { planId: string; canDecide:
             </div>
           }
         />
-        <CardBody className="grid gap-4 px-2 sm:px-5 xl:grid-cols-2">
-          <p className="px-3 text-sm text-slate-600 sm:px-0 xl:col-span-2" data-testid="coverage-overrides">
+        <CardBody className="space-y-4 px-2 sm:px-5">
+          <p className="px-3 text-sm text-slate-600 sm:px-0" data-testid="coverage-overrides">
             {t("chart.overrides", { count: data.overrides })}
           </p>
           <CoverageChart byKind={data.byKind} onKind={(kind) => setFilters((f) => ({ ...f, kind }))} />

@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { test, expect, switchLanguage } from "@/e2e/support/fixtures";
 import { storageStateOf } from "@/e2e/support/roles";
 import { callAction } from "@/e2e/support/server-actions";
-import { MAPPING_PLAN_NAME } from "@/e2e/support/mapping-decisions-seed";
+import { MAPPING_PLAN_NAME } from "@/e2e/support/mapping-decisions-plan";
 
 /**
  * The coverage journey on the seeded plan (e2e/support/mapping-decisions-seed.ts: 3 mapped things,
@@ -46,7 +46,7 @@ test.describe("an architect works through the open decisions", () => {
     const items = page.getByTestId("decision-item");
     await expect(items).toHaveCount(3);
     // The hostile name is shown as text, not run.
-    await expect(page.getByText('=HYPERLINK("http://evil.example","x")')).toBeVisible();
+    await expect(page.getByText('=HYPERLINK("http://evil.example","x")', { exact: true })).toBeVisible();
     await shot(page, "coverage-architect-en");
 
     const queue = items.filter({ hasText: "telemetry-queue" });
@@ -69,7 +69,7 @@ test.describe("an architect works through the open decisions", () => {
     await expect(page.getByTestId("iot-caveat")).toContainText("Deprecated");
 
     await switchLanguage(page, "简体中文");
-    await expect(page.getByRole("heading", { name: "覆盖情况" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "覆盖情况", exact: true })).toBeVisible();
     await expect(page.getByTestId("coverage-totals")).toContainText("需要决定");
     await page.getByTestId("decisions-view-open").click();
     await shot(page, "coverage-architect-zh");

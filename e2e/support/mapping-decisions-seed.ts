@@ -2,9 +2,8 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
 import { sampleProposals, storeMappingRun } from "@/lib/testing/mapping-decisions-fixture";
+import { MAPPING_PLAN_NAME } from "@/e2e/support/mapping-decisions-plan";
 
-/** The plan of the mapping-decisions journey: a finished scan and a stored mapping run with open questions. */
-export const MAPPING_PLAN_NAME = "E2E mapping decisions";
 
 /**
  * Stores the journey's plan in the demo organisation, created "later" than any other plan so it is
