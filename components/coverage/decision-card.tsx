@@ -21,6 +21,8 @@ export function DecisionCard({ planId, runId, item, canDecide }: { planId: strin
   const [mode, setMode] = useState<"view" | "decide" | "withdraw">("view");
   const status = isCoverageStatus(item.status) ? item.status : "none";
   const open = !item.overridden;
+  // The decision's own reason is shown with who decided it, not again among the mapping's reasons.
+  const reasons = item.override ? item.reasons.filter((r) => r.code !== "override") : item.reasons;
 
   return (
     <li className="space-y-3 px-5 py-4" data-testid="decision-item" data-kind={item.kind}>
@@ -55,9 +57,9 @@ export function DecisionCard({ planId, runId, item, canDecide }: { planId: strin
         </p>
       ) : null}
 
-      {item.reasons.length > 0 ? (
+      {reasons.length > 0 ? (
         <ul className="list-disc space-y-0.5 pl-5 text-sm text-slate-700" aria-label={t("item.reasons")}>
-          {item.reasons.map((r, i) => (
+          {reasons.map((r, i) => (
             <li key={`${r.code}-${i}`}>
               <SafeText value={r.message} />
             </li>

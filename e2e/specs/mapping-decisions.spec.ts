@@ -78,6 +78,8 @@ test.describe("an architect works through the open decisions", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await expect(page.getByTestId("coverage-count-mapped")).toHaveText("4");
+    await expect(page.getByTestId("decision-item")).toHaveCount(2);
+    await expect(page.getByTestId("mapping-choices-form")).toBeVisible();
     await shot(page, "coverage-architect-phone");
     const sticking = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     expect(sticking, "the page scrolls sideways on a phone").toBe(false);
