@@ -138,6 +138,7 @@ export function MappingChoicesForm({ planId, canDecide }: { planId: string; canD
                 </option>
               ))}
             </Select>
+            {data.iot.note ? <p className="mt-1 text-xs text-slate-500">{data.iot.note}</p> : null}
             {iotShown ? (
               <div className="mt-2 space-y-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="iot-target-details">
                 <p className="flex flex-wrap items-center gap-1.5">
