@@ -84,6 +84,10 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   // Mapping
   { kind: "action", file: "lib/actions/mapping/request-mapping.ts", name: "requestMappingAction", allowed: DECIDERS, args: [{ planId: made.plan }], allowedCode: "NOT_FOUND" },
   // Users
+  { kind: "action", file: "lib/actions/mapping/decide-proposal.ts", name: "decideProposalAction", allowed: DECIDERS, args: [{ planId: made.plan, runId: made.plan, kind: "AWS::SQS::Queue", arn: "arn:aws:sqs:eu-central-1:1:q", status: "none", target: null, reason: "Probe." }], allowedCode: "NOT_FOUND" },
+  { kind: "action", file: "lib/actions/mapping/withdraw-override.ts", name: "withdrawOverrideAction", allowed: DECIDERS, args: [{ planId: made.plan, runId: made.plan, kind: "AWS::SQS::Queue", arn: "arn:aws:sqs:eu-central-1:1:q", reason: "Probe." }], allowedCode: "NOT_FOUND" },
+  { kind: "action", file: "lib/actions/mapping/set-mapping-choices.ts", name: "setMappingChoicesAction", allowed: DECIDERS, args: [{ planId: made.plan, iotTarget: null, kindTargets: {}, targetRegionBySource: {}, reason: "Probe." }], allowedCode: "NOT_FOUND" },
+
   { kind: "action", file: "lib/actions/users/create-user.ts", name: "createUserAction", allowed: ADMIN, args: [{ email: VIEWER_EMAIL, name: "Probe", role: "viewer", password: "probe-password-0123" }], allowedCode: "CONFLICT" },
   // Sets the viewer's role to what it already is: a real change of nothing.
   { kind: "action", file: "lib/actions/users/change-user-role.ts", name: "changeUserRoleAction", allowed: ADMIN, args: [{ userId: VIEWER_ID, role: "viewer" }] },
@@ -107,6 +111,10 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { kind: "route", file: "app/api/plans/[planId]/mapping/status/route.ts", method: "GET", path: `/api/plans/${made.plan}/mapping/status`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/scans/route.ts", method: "GET", path: `/api/plans/${made.plan}/scans`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/scan-estimate/route.ts", method: "POST", path: `/api/plans/${made.plan}/scan-estimate`, body: { mode: "summary" }, allowed: SCANNERS, allowedStatus: 404 },
+  { kind: "route", file: "app/api/plans/[planId]/mapping/coverage/route.ts", method: "GET", path: `/api/plans/${made.plan}/mapping/coverage`, allowed: ALL_ROLES, allowedStatus: 404 },
+  { kind: "route", file: "app/api/plans/[planId]/mapping/decisions/route.ts", method: "GET", path: `/api/plans/${made.plan}/mapping/decisions`, allowed: ALL_ROLES, allowedStatus: 404 },
+  { kind: "route", file: "app/api/plans/[planId]/mapping/choices/route.ts", method: "GET", path: `/api/plans/${made.plan}/mapping/choices`, allowed: ALL_ROLES, allowedStatus: 404 },
+  { kind: "route", file: "app/api/plans/[planId]/exports/mapping/route.ts", method: "GET", path: `/api/plans/${made.plan}/exports/mapping`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/resources/[resourceId]/route.ts", method: "GET", path: `/api/resources/${made.resource}`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/scans/[scanId]/route.ts", method: "GET", path: `/api/scans/${made.scan}`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/scans/[scanId]/diff/route.ts", method: "GET", path: `/api/scans/${made.scan}/diff`, allowed: ALL_ROLES, allowedStatus: 404 },
@@ -120,6 +128,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { kind: "page", file: "app/(dashboard)/inventory/scans/[scanId]/page.tsx", path: `/inventory/scans/${made.scan}`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "page", file: "app/(dashboard)/inventory/resources/[resourceId]/page.tsx", path: `/inventory/resources/${made.resource}`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "page", file: "app/(dashboard)/service-map/page.tsx", path: "/service-map", allowed: ALL_ROLES },
+  { kind: "page", file: "app/(dashboard)/service-map/coverage/page.tsx", path: "/service-map/coverage", allowed: ALL_ROLES },
   { kind: "page", file: "app/(dashboard)/compliance/page.tsx", path: "/compliance", allowed: ALL_ROLES },
   { kind: "page", file: "app/(dashboard)/runbooks/page.tsx", path: "/runbooks", allowed: ALL_ROLES },
   { kind: "page", file: "app/(dashboard)/settings/page.tsx", path: "/settings", allowed: ALL_ROLES },

@@ -4,6 +4,7 @@
  * journeys open a real mapping of the sample estate. Runs in the test server before the web server
  * starts.
  */
+import { db } from "@/lib/db";
 import { createConnection } from "@/lib/connections/save-connection";
 import { createPlan } from "@/lib/plans/save-plan";
 import { createScan } from "@/lib/inventory/start-scan";
@@ -42,6 +43,8 @@ export async function createServiceMapSample(standIn: { url: string; accessKeyId
     { name: SERVICE_MAP_PLAN_NAME, description: "The sample estate, scanned and mapped for the service-map journeys.", sourceConnectionId: connectionId, sourceRegions: standIn.regions.slice(0, 1), targetRegions: [] },
     null,
   );
+  // Never the plan a user sees first (plans list oldest first): the other journeys keep theirs.
+  await db().migrationPlan.update({ where: { id: planId }, data: { createdAt: new Date("2099-01-02T00:00:00Z") } });
   const scan = await createScan(await loadScopedPlan(organizationId, planId), { mode: "summary", includeShadows: false }, { requestedById: null, origin: "cli" });
   const status = await runScanInline(scan.scanId, scan.parts);
   if (status !== "complete" && status !== "partial") throw new Error(`the service-map sample's scan ended ${status}`);

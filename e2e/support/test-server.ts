@@ -32,6 +32,7 @@ import {
 import { createServiceMapSample } from "@/e2e/support/service-map-sample";
 import { startTlsProxy } from "@/e2e/support/tls-proxy";
 import { createSecondOrganization } from "@/e2e/support/second-organization";
+import { seedMappingDecisionsPlan } from "@/e2e/support/mapping-decisions-seed";
 import { createUser } from "@/lib/users/create-user";
 import { ensureDefaultOrganization } from "@/lib/organizations/ensure-default-organization";
 import { generateEstate } from "@/doubles/aws/estate";
@@ -65,6 +66,8 @@ const other = await createSecondOrganization({ url: standIn.url, ...DEFAULT_CRED
 fs.writeFileSync(OTHER_ORG_FILE, JSON.stringify(other));
 const sample = await createServiceMapSample({ url: standIn.url, ...DEFAULT_CREDENTIALS, regions: estate.regions });
 fs.writeFileSync(SERVICE_MAP_FILE, JSON.stringify(sample));
+// A plan with a stored mapping run for the mapping-decisions journey.
+await seedMappingDecisionsPlan();
 
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,

@@ -2,20 +2,17 @@ import "server-only";
 import type { ScanRef } from "@/lib/inventory/resolve-scan";
 import { pool } from "@/lib/db";
 import { resourceFilterSql, type ResourceFilter } from "@/lib/inventory/resource-query";
+import { streamCsv } from "@/lib/exports/stream-csv";
+import { streamJsonDocument } from "@/lib/exports/stream-json-document";
 
 /**
  * The inventory as CSV or JSON, streamed in batches (keyset on id) so 100,000 resources never sit
- * in memory. CSV cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are
- * prefixed with an apostrophe, so a hostile tag value stays text when the file is opened.
+ * in memory (lib/exports/stream-csv.ts, stream-json-document.ts). CSV cells that a spreadsheet would
+ * run as a formula are prefixed with an apostrophe (lib/exports/csv-cell.ts), so a hostile tag value
+ * stays text when the file is opened.
  */
 
 const BATCH = 2000;
-
-export function csvCell(value: string): string {
-  let v = value;
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 export const EXPORT_NOTE = "Silkroute inventory export. Regulatory guidance, not legal advice.";
 
@@ -36,40 +33,19 @@ async function* batches(scanId: string, query: ResourceFilter, withRaw: boolean)
 
 /** The scan comes from resolveScan(plan), which looked it up within its plan. */
 export function exportCsv(scan: ScanRef, query: ResourceFilter): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = batches(scan.id, query, false);
-  return new ReadableStream({
-    async start(controller) {
-      controller.enqueue(encoder.encode(`# ${EXPORT_NOTE}\r\narn,kind,region,account,name,tags\r\n`));
-    },
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) return controller.close();
-      const lines = next.value.map((r) => [r.arn, r.kind, r.region, r.account_id, r.name, JSON.stringify(r.tags)].map(csvCell).join(","));
-      controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
-    },
+  return streamCsv({
+    note: EXPORT_NOTE,
+    header: ["arn", "kind", "region", "account", "name", "tags"],
+    batches: batches(scan.id, query, false),
+    row: (r) => [r.arn, r.kind, r.region, r.account_id, r.name, JSON.stringify(r.tags)],
   });
 }
 
 export function exportJson(scan: ScanRef, meta: Record<string, unknown>, query: ResourceFilter): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = batches(scan.id, query, true);
-  let first = true;
-  return new ReadableStream({
-    start(controller) {
-      controller.enqueue(encoder.encode(`{"note":${JSON.stringify(EXPORT_NOTE)},"scan":${JSON.stringify(meta)},"resources":[`));
-    },
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) {
-        controller.enqueue(encoder.encode("]}\n"));
-        return controller.close();
-      }
-      const chunk = next.value
-        .map((r) => JSON.stringify({ arn: r.arn, kind: r.kind, region: r.region, accountId: r.account_id, name: r.name, tags: r.tags, raw: r.raw }))
-        .join(",\n");
-      controller.enqueue(encoder.encode(`${first ? "" : ",\n"}${chunk}`));
-      first = false;
-    },
+  return streamJsonDocument({
+    head: { note: EXPORT_NOTE, scan: meta },
+    arrayKey: "resources",
+    batches: batches(scan.id, query, true),
+    item: (r) => ({ arn: r.arn, kind: r.kind, region: r.region, accountId: r.account_id, name: r.name, tags: r.tags, raw: r.raw }),
   });
 }
