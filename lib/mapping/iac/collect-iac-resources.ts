@@ -35,8 +35,10 @@ export interface IacResource {
   logicalId: string;
   type: string;
   properties: Record<string, RosValue>;
-  /** Creation layer: a resource only references resources of lower layers (groups: by depth). */
+  /** Creation layer: a resource only references resources of lower layers, or earlier ones of its layer. */
   layer: number;
+  /** Order within the layer (groups: the path from their root, so a subtree stays together after its parent). */
+  sortKey?: string;
   /** The AWS resource it stands for (ARN), or a description for generated ones. */
   source: string;
 }
@@ -222,18 +224,18 @@ export function collectIacResources(input: IacInput): IacPlan {
     if (name) groupByName.set(`${regionOfProposal(g)}\u0000${g.name}`, g);
   }
   const groupId = (g: Proposal) => logicalIdFor("Group", proposedName(g.properties.groupName) ?? g.name, `group\u0000${g.arn}`);
-  const depthOf = (g: Proposal): number => {
-    let depth = 0;
+  /** The logical ids from the root down to the group: a parent's path is a prefix of its children's. */
+  const pathOf = (g: Proposal): string => {
+    const chain: string[] = [];
     let current: Proposal | undefined = g;
     const seen = new Set<string>();
-    while (current) {
-      const parent = isObject(current.properties.parent) ? text(current.properties.parent.original) : null;
-      if (!parent || seen.has(current.arn)) break;
+    while (current && !seen.has(current.arn)) {
       seen.add(current.arn);
-      current = groupByName.get(`${regionOfProposal(g)}\u0000${parent}`);
-      if (current) depth++;
+      chain.unshift(groupId(current));
+      const parent = isObject(current.properties.parent) ? text(current.properties.parent.original) : null;
+      current = parent ? groupByName.get(`${regionOfProposal(g)}\u0000${parent}`) : undefined;
     }
-    return depth;
+    return chain.join("\u0000");
   };
   for (const g of groups) {
     const name = proposedName(g.properties.groupName);
@@ -250,7 +252,8 @@ export function collectIacResources(input: IacInput): IacPlan {
     add(region, {
       logicalId: groupId(g),
       type: "ALIYUN::IOT::DeviceGroup",
-      layer: 10 + depthOf(g),
+      layer: 10,
+      sortKey: pathOf(g),
       source: g.arn,
       properties: {
         GroupName: name,
@@ -394,7 +397,7 @@ export function collectIacResources(input: IacInput): IacPlan {
   warnings.push("IotInstanceId is not set on the IoT resources (a public instance): on an Enterprise instance add it to every ALIYUN::IOT resource.");
 
   const regions = [...plans.values()].sort((a, b) => compare(a.label, b.label));
-  for (const plan of regions) plan.resources.sort((a, b) => a.layer - b.layer || compare(a.logicalId, b.logicalId));
+  for (const plan of regions) plan.resources.sort((a, b) => a.layer - b.layer || compare(a.sortKey ?? a.logicalId, b.sortKey ?? b.logicalId) || compare(a.logicalId, b.logicalId));
   // Logical ids must be unique per export; the hash makes a clash a bug, so fail loudly.
   const seen = new Set<string>();
   for (const plan of regions) {

@@ -79,7 +79,7 @@ export function renderRosTemplates(input: IacInput, plan: IacPlan, options: RosO
     const whole = buildPart(description, resources, region, new Set(resources.map((r) => r.logicalId)));
     if (whole.imports.size > 0) throw new Error(`${region.label}: a template references resources left out of it (${[...whole.imports.keys()].join(", ")})`);
     const parentPath = `ros-${region.label}.json`;
-    if (resources.length <= ROS_MAX_RESOURCES_PER_STACK && byteLength(serialize(whole.template)) <= maxBytes) {
+    if (resources.length <= maxPerPart && byteLength(serialize(whole.template)) <= maxBytes) {
       files.push({ path: parentPath, content: serialize(whole.template) });
       regions.push({ label: region.label, alibabaRegion: region.alibabaRegion, parent: parentPath, children: [], parameters: Object.keys(whole.template.Parameters ?? {}) });
       continue;
