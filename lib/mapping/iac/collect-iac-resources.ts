@@ -232,10 +232,23 @@ export function collectIacResources(input: IacInput): IacPlan {
     while (current && !seen.has(current.arn)) {
       seen.add(current.arn);
       chain.unshift(groupId(current));
-      const parent = isObject(current.properties.parent) ? text(current.properties.parent.original) : null;
-      current = parent ? groupByName.get(`${regionOfProposal(g)}\u0000${parent}`) : undefined;
+      const parentName: string | null = isObject(current.properties.parent) ? text(current.properties.parent.original) : null;
+      current = parentName ? groupByName.get(`${regionOfProposal(g)}\u0000${parentName}`) : undefined;
     }
     return chain.join("\u0000");
+  };
+  /** True when the parents of g lead back to g (an override can map such a group): it is declared without a parent. */
+  const loops = (g: Proposal): boolean => {
+    const seen = new Set<string>();
+    let current: Proposal | undefined = g;
+    while (current) {
+      const parentName: string | null = isObject(current.properties.parent) ? text(current.properties.parent.original) : null;
+      current = parentName ? groupByName.get(`${regionOfProposal(g)}\u0000${parentName}`) : undefined;
+      if (current?.arn === g.arn) return true;
+      if (!current || seen.has(current.arn)) return false;
+      seen.add(current.arn);
+    }
+    return false;
   };
   for (const g of groups) {
     const name = proposedName(g.properties.groupName);
@@ -245,8 +258,10 @@ export function collectIacResources(input: IacInput): IacPlan {
     }
     const region = regionOfProposal(g);
     const parentOriginal = isObject(g.properties.parent) ? text(g.properties.parent.original) : null;
-    const parent = parentOriginal ? groupByName.get(`${region}\u0000${parentOriginal}`) : undefined;
-    if (parentOriginal && !parent) {
+    const cyclic = loops(g);
+    const parent = parentOriginal && !cyclic ? groupByName.get(`${region}\u0000${parentOriginal}`) : undefined;
+    if (cyclic) warnings.push(`Device group ${JSON.stringify(g.name)} is declared at the top level: its parents loop back to it.`);
+    else if (parentOriginal && !parent) {
       warnings.push(`Device group ${JSON.stringify(g.name)} is declared at the top level: its parent ${JSON.stringify(parentOriginal)} is not mapped.`);
     }
     add(region, {
