@@ -17,6 +17,22 @@ export const PAGE_SIZE = 1000;
 const THING = "AWS::IoT::Thing";
 const STATUSES = new Set<ProposalStatus>(["mapped", "decision", "none", "blocked"]);
 
+type ProposalRow = {
+  id: bigint;
+  kind: string;
+  arn: string;
+  name: string;
+  status: string;
+  target: string | null;
+  rosType: string | null;
+  fit: string | null;
+  properties: unknown;
+  reasons: unknown;
+  choices: unknown;
+  alternatives: unknown;
+  targetResources: unknown;
+};
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export async function readIacInput(plan: ScopedPlan): Promise<IacInput> {
@@ -30,7 +46,7 @@ export async function readIacInput(plan: ScopedPlan): Promise<IacInput> {
   const proposals: Proposal[] = [];
   let after: bigint | null = null;
   for (;;) {
-    const page = await db().mappingProposal.findMany({
+    const page: ProposalRow[] = await db().mappingProposal.findMany({
       where: { runId: run.id, kind: { not: THING }, ...(after === null ? {} : { id: { gt: after } }) },
       orderBy: { id: "asc" },
       take: PAGE_SIZE,
@@ -64,7 +80,8 @@ export async function readIacInput(plan: ScopedPlan): Promise<IacInput> {
   const onlyTarget = planRow?.targetRegions.length === 1 ? planRow.targetRegions[0] : undefined;
   const choices = isObject(run.choices) ? run.choices : {};
   // The target regions the run used when it recorded them, else the plan's current choice.
-  const bySource = [choices.targetRegionBySource, choices.targetRegions, planRow?.targetRegionBySource].find(isObject) ?? {};
+  const candidates: unknown[] = [choices.targetRegionBySource, choices.targetRegions, planRow?.targetRegionBySource];
+  const bySource: Record<string, unknown> = candidates.find(isObject) ?? {};
   const sources = new Set<string>(plan.sourceRegions);
   for (const p of products) sources.add(p.region);
   for (const r of republishRules) sources.add(r.region);
