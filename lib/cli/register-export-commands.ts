@@ -6,6 +6,9 @@ import { AppError } from "@/lib/errors";
 import { isStartupError } from "@/lib/start-server-process";
 import { EXPORT_EXIT_CODE, exportOptionsSchema, failedExport, formatExportSummary, runExportCommand, type ExportResult } from "@/lib/cli/export-command";
 
+/** Exit code of a command line that could not be understood (sysexits EX_USAGE), as main.ts. */
+const USAGE_EXIT_CODE = 64;
+
 const EXPORT_HELP = `
 What is written:
   The infrastructure as code of the plan's newest succeeded mapping run (run "silkroute map" or the
@@ -38,7 +41,9 @@ export function registerExportCommands(program: Command, setExitCode: (code: num
   const action = (format: "terraform" | "ros") => async (raw: Record<string, unknown>) => {
     const parsed = exportOptionsSchema.safeParse({ ...raw, format });
     let result: ExportResult;
+    let usage = false;
     if (!parsed.success) {
+      usage = true;
       result = failedExport(format, new Error(parsed.error.issues.map((i) => i.message).join("; ")));
       result.error = { code: "VALIDATION_FAILED", message: result.error?.message ?? "" };
     } else {
@@ -52,7 +57,7 @@ export function registerExportCommands(program: Command, setExitCode: (code: num
     }
     if (raw.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else process.stderr.write(formatExportSummary(result));
-    setExitCode(EXPORT_EXIT_CODE[result.status]);
+    setExitCode(usage ? USAGE_EXIT_CODE : EXPORT_EXIT_CODE[result.status]);
   };
   exportCommand
     .command("terraform")
