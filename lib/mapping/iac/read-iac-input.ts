@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, sqlQuery } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { IacInput, IacRegion } from "@/lib/mapping/iac/iac-input-types";
 import type { MapScanResult, Proposal, ProposalStatus, ProposedProduct } from "@/lib/mapping/map-scan/map-scan-types";
@@ -9,7 +9,8 @@ import type { ScopedPlan } from "@/lib/plans/scoped-plan";
  * The input of the IaC generators for a plan: its newest succeeded mapping run (mapping_runs) with the
  * run's products and republish rules, and the run's proposals (mapping_proposals, statuses after the
  * plan's overrides) except AWS::IoT::Thing, which are only counted: devices are registered in bulk by the
- * runbook, never templated. Proposals are read in keyset pages of PAGE_SIZE by id, so an estate of any
+ * runbook, never templated. Proposals are read through the view mapping_proposal_details (their
+ * reasons whole) in keyset pages of PAGE_SIZE by id, so an estate of any
  * size is read in bounded queries. Throws AppError NOT_FOUND (iacNoMappingRun) when the plan has no
  * succeeded run.
  */
@@ -18,7 +19,7 @@ const THING = "AWS::IoT::Thing";
 const STATUSES = new Set<ProposalStatus>(["mapped", "decision", "none", "blocked"]);
 
 type ProposalRow = {
-  id: bigint;
+  rowId: string;
   kind: string;
   arn: string;
   name: string;
@@ -44,14 +45,18 @@ export async function readIacInput(plan: ScopedPlan): Promise<IacInput> {
   if (!run) throw new AppError("NOT_FOUND", "iacNoMappingRun");
 
   const proposals: Proposal[] = [];
-  let after: bigint | null = null;
+  let after = "0";
   for (;;) {
-    const page: ProposalRow[] = await db().mappingProposal.findMany({
-      where: { runId: run.id, kind: { not: THING }, ...(after === null ? {} : { id: { gt: after } }) },
-      orderBy: { id: "asc" },
-      take: PAGE_SIZE,
-      select: { id: true, kind: true, arn: true, name: true, status: true, target: true, rosType: true, fit: true, properties: true, reasons: true, choices: true, alternatives: true, targetResources: true },
-    });
+    // The view gives each proposal its reasons whole (its own, then the set its run shares).
+    const { rows: page } = await sqlQuery<ProposalRow>(
+      `SELECT d.id::text AS "rowId", d.kind, d.arn, d.name, d.status, d.target, d.ros_type AS "rosType", d.fit, d.properties, d.reasons,
+              d.choices, d.alternatives, d.target_resources AS "targetResources"
+         FROM mapping_proposal_details d
+        WHERE d.run_id = $1 AND d.kind <> $2 AND d.id > $3::bigint
+        ORDER BY d.id
+        LIMIT $4`,
+      [run.id, THING, after, PAGE_SIZE],
+    );
     for (const row of page) {
       proposals.push({
         arn: row.arn,
@@ -62,14 +67,14 @@ export async function readIacInput(plan: ScopedPlan): Promise<IacInput> {
         rosType: row.rosType,
         fit: row.fit as Proposal["fit"],
         properties: isObject(row.properties) ? row.properties : {},
-        reasons: Array.isArray(row.reasons) ? (row.reasons as unknown as Proposal["reasons"]) : [],
-        ...(Array.isArray(row.choices) ? { choices: row.choices as unknown as Proposal["choices"] } : {}),
-        ...(Array.isArray(row.alternatives) ? { alternatives: row.alternatives as unknown as string[] } : {}),
+        reasons: Array.isArray(row.reasons) ? (row.reasons as Proposal["reasons"]) : [],
+        ...(Array.isArray(row.choices) ? { choices: row.choices as Proposal["choices"] } : {}),
+        ...(Array.isArray(row.alternatives) ? { alternatives: row.alternatives as string[] } : {}),
         targetResources: isObject(row.targetResources) ? (row.targetResources as Record<string, number>) : {},
       });
     }
     if (page.length < PAGE_SIZE) break;
-    after = page[page.length - 1]?.id ?? null;
+    after = page[page.length - 1]?.rowId ?? after;
   }
   proposals.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   const deviceCount = await db().mappingProposal.count({ where: { runId: run.id, kind: THING } });
