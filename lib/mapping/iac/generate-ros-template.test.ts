@@ -181,3 +181,41 @@ describe("generateRosTemplate with hostile AWS names", () => {
     }
   });
 });
+
+describe("generateRosTemplate over several regions and odd nesting", () => {
+  const { input } = buildIacInput();
+  const east = (arn: string) => arn.replace(":eu-central-1:", ":us-east-1:");
+  const twoRegions = {
+    ...input,
+    regions: [...input.regions, { sourceRegion: "us-east-1", alibabaRegion: null }],
+    products: [...input.products, ...input.products.map((p) => ({ ...p, region: "us-east-1", thingTypeArn: p.thingTypeArn ? east(p.thingTypeArn) : null }))],
+    republishRules: [...input.republishRules, ...input.republishRules.map((r) => ({ ...r, region: "us-east-1" }))],
+    proposals: [...input.proposals, ...input.proposals.filter((p) => p.arn.includes(":eu-central-1:")).map((p) => ({ ...p, arn: east(p.arn) }))],
+  };
+
+  it("writes one template per region, named after the Alibaba region or, when none is chosen, the AWS one", () => {
+    const output = generateRosTemplate(twoRegions);
+    expect(output.files.map((f) => f.path)).toEqual(["ros-eu-central-1.json", "ros-us-east-1.json", "SKIPPED.txt"]);
+    checkExport(output.files);
+    expect(output.warnings.some((w) => w.includes("No Alibaba region is chosen for us-east-1"))).toBe(true);
+    expect(output.warnings.some((w) => w.includes("Global resources"))).toBe(true);
+    const east1 = templates(output.files).get("ros-us-east-1.json");
+    expect(Object.values(east1?.Resources ?? {}).some((r) => r.Type === "ALIYUN::RAM::Role")).toBe(false); // global: in the first region
+    expect(Object.values(east1?.Resources ?? {}).filter((r) => r.Type === "ALIYUN::IOT::Product")).toHaveLength(3);
+  });
+
+  it("declares a group whose parents loop back (an architect's override) at the top level, so no reference is circular", () => {
+    const groups = input.proposals.filter((p) => p.kind === "AWS::IoT::ThingGroup");
+    const factories = groups.find((g) => g.name === "factories");
+    const looped = {
+      ...input,
+      proposals: input.proposals.map((p) => (p === factories ? { ...p, properties: { ...p.properties, parent: { name: "line_1", original: "line-1" } } } : p)),
+    };
+    const output = generateRosTemplate(looped);
+    checkExport(output.files);
+    const declared = resourcesOf(output.files).filter(([, r]) => r.Type === "ALIYUN::IOT::DeviceGroup");
+    const withoutParent = declared.filter(([, r]) => r.Properties.SuperGroupId === undefined).map(([, r]) => r.Properties.GroupName);
+    expect(withoutParent).toEqual(expect.arrayContaining(["factories", "berlin_plant", "line_1"]));
+    expect(output.warnings.filter((w) => w.includes("loop back"))).toHaveLength(3);
+  });
+});

@@ -91,6 +91,21 @@ describe("readIacInput", () => {
     expect(generateRosTemplate(input).files).toEqual(generateRosTemplate({ ...fixture.input, runId: newestId }).files);
   });
 
+  it("gives each proposal its reasons whole: its own, then the set its run shares", async () => {
+    const organizationId = plan.organizationId;
+    const sharedPlanId = crypto.randomUUID();
+    await db().migrationPlan.create({ data: { id: sharedPlanId, organizationId, name: "Shared reasons" } });
+    const runId = crypto.randomUUID();
+    await db().mappingRun.create({
+      data: { id: runId, planId: sharedPlanId, scanId: crypto.randomUUID(), status: "succeeded", reasonSets: { s1: [{ code: "shared.fit", message: "Shared by many" }] } },
+    });
+    await db().mappingProposal.create({
+      data: { runId, kind: "AWS::SQS::Queue", arn: "arn:aws:sqs:eu-central-1:1:q", name: "q", region: "eu-central-1", status: "mapped", proposedStatus: "mapped", reasons: [{ code: "own", message: "Own" }], reasonSet: "s1" },
+    });
+    const input = await readIacInput(await loadScopedPlan(organizationId, sharedPlanId));
+    expect(input.proposals[0]?.reasons.map((r) => r.code)).toEqual(["own", "shared.fit"]);
+  });
+
   it("refuses a plan without a succeeded mapping run", async () => {
     const error = await readIacInput(emptyPlan).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
