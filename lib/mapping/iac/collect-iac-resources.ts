@@ -406,11 +406,15 @@ export function collectIacResources(input: IacInput): IacPlan {
     add(region, { logicalId: resource.logicalId, type: resource.type, layer: 0, source: p.arn, properties: resource.properties });
   }
 
+  if (plansHaveRules()) warnings.push("Rules are created stopped (StartRule is not set): start each once its actions exist (StartRule, runbook step).");
   if (input.deviceCount && input.deviceCount > 0) {
     warnings.push(`${input.deviceCount} devices are not in the templates: they are registered in bulk by the runbook (BatchRegisterDeviceWithApplyId), and their DeviceSecrets never pass through a template or an output.`);
   }
   warnings.push("IotInstanceId is not set on the IoT resources (a public instance): on an Enterprise instance add it to every ALIYUN::IOT resource.");
 
+  function plansHaveRules(): boolean {
+    return [...plans.values()].some((plan) => plan.resources.some((r) => r.type === "ALIYUN::IOT::Rule"));
+  }
   const regions = [...plans.values()].sort((a, b) => compare(a.label, b.label));
   for (const plan of regions) plan.resources.sort((a, b) => a.layer - b.layer || compare(a.sortKey ?? a.logicalId, b.sortKey ?? b.logicalId) || compare(a.logicalId, b.logicalId));
   // Logical ids must be unique per export; the hash makes a clash a bug, so fail loudly.

@@ -120,6 +120,15 @@ describe("generateRosTemplate on the mapped sample estate", () => {
     expect(output.warnings.some((w) => w.includes("FC actions"))).toBe(true);
   });
 
+  it("outputs each product's ProductKey for the runbook's bulk registration, in one template and through the parent", () => {
+    const single = templates(output.files).get("ros-eu-central-1.json");
+    const keys = Object.values(single?.Outputs ?? {}).map((o) => JSON.stringify(o.Value));
+    expect(keys).toHaveLength(3);
+    expect(keys.every((k) => k.includes('"ProductKey"'))).toBe(true);
+    const parent = templates(generateRosTemplate(input, { maxResourcesPerPart: 4 }).files).get("ros-eu-central-1.json");
+    expect(Object.keys(parent?.Outputs ?? {}).sort()).toEqual(Object.keys(single?.Outputs ?? {}).sort());
+  });
+
   it("never declares a device nor exposes a DeviceSecret", () => {
     expect(byType("ALIYUN::IOT::Device")).toHaveLength(0);
     for (const file of output.files.filter((f) => f.path.endsWith(".json"))) expect(file.content).not.toMatch(/DeviceSecret/i);

@@ -14,7 +14,8 @@
  * `Fn::GetAtt: [<part>, "Outputs.<name>"]` (that GetAtt also orders the parts).
  *
  * No template has an output holding a DeviceSecret: devices are never templated, and outputs only carry
- * ProductKey, GroupId and RuleId between parts.
+ * ProductKey, GroupId and RuleId between parts, and the products' ProductKeys (at most
+ * MAX_PRODUCT_OUTPUTS) for the runbook's bulk registration.
  */
 import type { IacInput, IacOutput } from "@/lib/mapping/iac/iac-input-types";
 import { collectIacResources, cut, getAtt, ref, type IacPlan, type IacRegionPlan, type IacResource, type IacSkipped } from "@/lib/mapping/iac/collect-iac-resources";
@@ -25,6 +26,16 @@ export const ROS_MAX_RESOURCES_PER_STACK = 300;
 export const MAX_RESOURCES_PER_PART = 250;
 export const PARAM_TEMPLATE_BASE_URL = "TemplateBaseUrl";
 const FORMAT_VERSION = "2015-09-01";
+/** Products whose ProductKey is an output of the stack (the runbook registers devices under it). */
+export const MAX_PRODUCT_OUTPUTS = 100;
+
+/** The ProductKey outputs of a region: output name -> [logical id, attribute]. */
+function productOutputs(resources: IacResource[]): Array<[string, [string, string]]> {
+  return resources
+    .filter((r) => r.type === "ALIYUN::IOT::Product")
+    .slice(0, MAX_PRODUCT_OUTPUTS)
+    .map((r) => [`${r.logicalId}ProductKey`, [r.logicalId, "ProductKey"]]);
+}
 
 export interface RosRegionFiles {
   label: string;
@@ -79,12 +90,20 @@ export function renderRosTemplates(input: IacInput, plan: IacPlan, options: RosO
     const whole = buildPart(description, resources, region, new Set(resources.map((r) => r.logicalId)));
     if (whole.imports.size > 0) throw new Error(`${region.label}: a template references resources left out of it (${[...whole.imports.keys()].join(", ")})`);
     const parentPath = `ros-${region.label}.json`;
+    const products = productOutputs(resources);
+    if (resources.filter((r) => r.type === "ALIYUN::IOT::Product").length > MAX_PRODUCT_OUTPUTS) {
+      warnings.push(`${region.label}: only the first ${MAX_PRODUCT_OUTPUTS} products' ProductKeys are stack outputs; read the others with QueryProductList.`);
+    }
+    if (products.length > 0) {
+      whole.template.Outputs = {};
+      for (const [name, [target, attribute]] of products) whole.template.Outputs[name] = { Description: `${attribute} of ${target}`, Value: getAtt(target, attribute) };
+    }
     if (resources.length <= maxPerPart && byteLength(serialize(whole.template)) <= maxBytes) {
       files.push({ path: parentPath, content: serialize(whole.template) });
       regions.push({ label: region.label, alibabaRegion: region.alibabaRegion, parent: parentPath, children: [], parameters: Object.keys(whole.template.Parameters ?? {}) });
       continue;
     }
-    const split = splitRegion(description, resources, region, maxBytes, maxPerPart);
+    const split = splitRegion(description, resources, region, maxBytes, maxPerPart, products);
     for (const message of split.warnings) warnings.push(message);
     files.push({ path: parentPath, content: split.parent });
     for (const child of split.children) files.push(child);
@@ -155,6 +174,7 @@ function splitRegion(
   region: IacRegionPlan,
   maxBytes: number,
   maxPerPart: number,
+  products: Array<[string, [string, string]]>,
 ): { parent: string; children: Array<{ path: string; content: string }>; parameters: string[]; warnings: string[] } {
   const warnings: string[] = [];
   // Greedy packing in layer order (a resource only references lower layers, so earlier parts), by count
@@ -190,6 +210,7 @@ function splitRegion(
         outputs[owner]?.set(name, [target, attribute]);
       }
     }
+    for (const [name, [target, attribute]] of products) outputs[partOf.get(target) as number]?.set(name, [target, attribute]);
     parts.forEach((part, i) => {
       const entries = [...(outputs[i]?.entries() ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : 1));
       if (entries.length === 0) return;
@@ -238,6 +259,10 @@ function splitRegion(
       warnings.push(`${region.label} needs ${parts.length} parts, more than the ${ROS_MAX_RESOURCES_PER_STACK} nested stacks a parent can hold: deploy it in several parents.`);
     }
     const parent: Template = { ROSTemplateFormatVersion: FORMAT_VERSION, Description: description, Parameters: parentParameters, Resources: parentResources };
+    if (products.length > 0) {
+      parent.Outputs = {};
+      for (const [name, [target]] of products) parent.Outputs[name] = { Description: `ProductKey of ${target}`, Value: getAtt(partIds[partOf.get(target) as number] as string, `Outputs.${name}`) };
+    }
     warnings.push(
       `${region.label}: ${resources.length} resources are split into ${parts.length} nested stacks (ROS allows ${ROS_MAX_RESOURCES_PER_STACK} resources and ${ROS_MAX_TEMPLATE_BYTES} bytes per template): upload the part files and pass their location as ${PARAM_TEMPLATE_BASE_URL}.`,
     );
