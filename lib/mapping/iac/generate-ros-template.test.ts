@@ -38,6 +38,9 @@ function checkExport(files: IacFile[]) {
     expect(resources.length, path).toBeLessThanOrEqual(ROS_MAX_RESOURCES_PER_STACK);
     expect(Buffer.byteLength(files.find((f) => f.path === path)?.content ?? "", "utf8"), path).toBeLessThanOrEqual(ROS_MAX_TEMPLATE_BYTES);
     const parameters = new Set(Object.keys(template.Parameters ?? {}));
+    for (const resource of Object.values(template.Resources)) {
+      for (const key of Object.keys(resource)) expect(["Type", "Properties", "Metadata", "DependsOn", "DeletionPolicy", "Description"], `${path}: ${key}`).toContain(key);
+    }
     for (const id of resources) {
       expect(id, path).toMatch(/^[A-Za-z][A-Za-z0-9]{0,254}$/);
       if (template.Resources[id]?.Type !== "ALIYUN::ROS::Stack") {
@@ -73,6 +76,31 @@ function checkExport(files: IacFile[]) {
   return all;
 }
 
+/** The documented constraints of the properties we write (ROS reference pages, research note). */
+const CONSTRAINTS: Record<string, Record<string, (v: unknown) => boolean>> = {
+  "ALIYUN::IOT::Product": { ProductName: (v) => typeof v === "string" && /^[A-Za-z0-9_\u4e00-\u9fa5]+$/.test(v) && v.length >= 2 && v.length <= 30, Description: (v) => String(v).length <= 100 },
+  "ALIYUN::IOT::ProductTopic": { TopicShortName: (v) => typeof v === "string" && v.split("/").every((l) => /^([A-Za-z0-9_]+|\+|#)$/.test(l)), Operation: (v) => ["PUB", "SUB", "ALL"].includes(String(v)), Desc: (v) => String(v).length <= 100 },
+  "ALIYUN::IOT::DeviceGroup": { GroupName: (v) => typeof v === "string" && /^[A-Za-z0-9_\u4e00-\u9fa5]{2,30}$/.test(v), GroupDesc: (v) => String(v).length <= 100 },
+  "ALIYUN::IOT::Rule": { Name: (v) => typeof v === "string" && /^[A-Za-z0-9_\-\u4e00-\u9fa5]{1,30}$/.test(v), RuleDesc: (v) => String(v).length <= 100, DataType: (v) => ["JSON", "BINARY"].includes(String(v)), TopicType: (v) => [0, 1, 2].includes(Number(v)) },
+  "ALIYUN::OSS::Bucket": { BucketName: (v) => typeof v === "string" && /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(v) },
+  "ALIYUN::RAM::Role": { RoleName: (v) => typeof v === "string" && /^[A-Za-z0-9.-]{1,64}$/.test(v), Description: (v) => String(v).length <= 1024 },
+  "ALIYUN::MNS::Queue": { QueueName: (v) => typeof v === "string" && /^[A-Za-z0-9][A-Za-z0-9-]{0,255}$/.test(v) },
+  "ALIYUN::DATAHUB::Topic": { TopicName: (v) => typeof v === "string" && /^[A-Za-z][A-Za-z0-9_]{2,63}$/.test(v), Comment: (v) => String(v).length >= 3 && String(v).length <= 1024 },
+};
+
+function checkConstraints(files: IacFile[]) {
+  let checked = 0;
+  for (const [id, resource] of resourcesOf(files)) {
+    for (const [property, ok] of Object.entries(CONSTRAINTS[resource.Type] ?? {})) {
+      const value = resource.Properties[property];
+      if (value === undefined) continue;
+      checked++;
+      expect(ok(value), `${id}.${property} = ${JSON.stringify(value)}`).toBe(true);
+    }
+  }
+  expect(checked).toBeGreaterThan(0);
+}
+
 const resourcesOf = (files: IacFile[]) => [...templates(files).values()].flatMap((t) => Object.entries(t.Resources));
 
 describe("generateRosTemplate on the mapped sample estate", () => {
@@ -83,6 +111,7 @@ describe("generateRosTemplate on the mapped sample estate", () => {
   it("writes one template for the region and the list of what it leaves out", () => {
     expect(output.files.map((f) => f.path)).toEqual(["ros-eu-central-1.json", "SKIPPED.txt"]);
     checkExport(output.files);
+    checkConstraints(output.files);
   });
 
   it("declares products with their topic classes, nested static groups, rules and the REPUBLISH action", () => {
@@ -161,6 +190,7 @@ describe("generateRosTemplate at fleet size", () => {
 
   it("keeps every template within ROS's limits through nested stacks whose references resolve", () => {
     const all = checkExport(output.files);
+    checkConstraints(output.files);
     const parts = [...all.keys()].filter((p) => p.includes("-part-"));
     expect(parts.length).toBeGreaterThan(20);
     const declared = resourcesOf(output.files).filter(([, r]) => r.Type !== "ALIYUN::ROS::Stack");
@@ -181,6 +211,7 @@ describe("generateRosTemplate with hostile AWS names", () => {
 
   it("writes valid JSON that keeps the original names as data", () => {
     const all = checkExport(output.files);
+    checkConstraints(output.files);
     const descriptions = [...all.values()].flatMap((t) => Object.values(t.Resources).map((r) => r.Properties.GroupDesc ?? r.Properties.Description));
     expect(descriptions.some((d) => typeof d === "string" && d.includes(HOSTILE.slice(0, 20)))).toBe(true);
     expect(all.get("ros-eu-central-1.json")?.Description).toContain('"${var.x}');
