@@ -13,6 +13,11 @@
  *   stacks: Terraform uploads the part templates with `alicloud_oss_bucket_object` into
  *   var.ros_template_bucket and the stack's parent template loads them (TemplateBaseUrl).
  * - One provider alias per region (a stack and an IoT instance live in one region).
+ * - Arguments checked against the provider's own pages (terraform-provider-alicloud website/docs):
+ *   alicloud_ros_stack (stack_name, template_body, parameters { parameter_key, parameter_value },
+ *   timeout_in_minutes, timeouts), alicloud_oss_bucket_object (bucket, key, content, content_type),
+ *   alicloud_kms_key (description). alicloud_ram_role is not used: its arguments were renamed across
+ *   provider versions (name/document, then role_name/assume_role_policy_document).
  * - Every string that comes from AWS is written with hclString(): quotes, backslashes, control
  *   characters, and `${` / `%{` (template sequences in HCL) are escaped, so a hostile name stays a literal.
  */
@@ -123,6 +128,7 @@ export function generateTerraform(input: IacInput, options: Pick<RosOptions, "ma
         "  bucket   = var.ros_template_bucket",
         `  key      = "\${var.ros_template_prefix}${child}"`,
         `  content  = file("\${path.module}/ros/${child}")`,
+        '  content_type = "application/json"',
         "}",
         "",
       );
@@ -137,6 +143,13 @@ export function generateTerraform(input: IacInput, options: Pick<RosOptions, "ma
       `  provider      = alicloud.${alias}`,
       `  stack_name    = ${hclString(stackName(input.planName, regionFiles.label))}`,
       `  template_body = file("\${path.module}/ros/${regionFiles.parent}")`,
+      // Creating thousands of IoT resources is slow (CreateProductTopic: 1 call a second): ROS allows
+      // up to 1,440 minutes a stack; Terraform's own create timeout for the stack is 11 minutes by default.
+      "  timeout_in_minutes = 240",
+      '  timeouts {',
+      '    create = "4h"',
+      '    update = "4h"',
+      "  }",
     );
     for (const parameter of regionFiles.parameters) {
       const value =
