@@ -13,7 +13,7 @@
  *   The other rule actions (FC, OTS, MNS, DATAHUB, ONS, AMQP) are runbook steps: the Configuration keys
  *   of those types are not in the research notes, so none is invented;
  * - OSS buckets, RAM roles (trust policy from the RamRoleTrustPolicy parameter: IAM's is not
- *   translated), KMS keys (Description only), SMQ (MNS) queues, DataHub topics (in the project named by
+ *   translated), KMS keys (Description, KeySpec and KeyUsage where AWS's have an equivalent), SMQ (MNS) queues, DataHub topics (in the project named by
  *   the DataHubProjectName parameter).
  * - Not generated, with a reason: Function Compute functions (code, runtime and handler are not in the
  *   inventory), Tablestore tables (the key schema is not carried), RocketMQ and every other ROS type
@@ -121,6 +121,13 @@ function fitDataHubTopicName(name: string): string {
   if (out.length < 3) out = `${out}_${hashNameSuffix(name)}`;
   return out.length > 64 ? `${out.slice(0, 57)}_${hashNameSuffix(name)}` : out;
 }
+
+/**
+ * AWS KMS key specs and usages -> ALIYUN::KMS::Key KeySpec / KeyUsage (ROS page: Aliyun_AES_256,
+ * Aliyun_SM4, RSA_2048, EC_P256, EC_P256K, EC_SM2; ENCRYPT/DECRYPT, SIGN/VERIFY). Others have none.
+ */
+const KEY_SPECS: Record<string, string> = { SYMMETRIC_DEFAULT: "Aliyun_AES_256", RSA_2048: "RSA_2048", ECC_NIST_P256: "EC_P256", ECC_SECG_P256K1: "EC_P256K" };
+const KEY_USAGES: Record<string, string> = { ENCRYPT_DECRYPT: "ENCRYPT/DECRYPT", SIGN_VERIFY: "SIGN/VERIFY" };
 
 /** ROS types of the mapping that this export does not generate, with why. */
 const NOT_GENERATED: Record<string, string> = {
@@ -484,7 +491,18 @@ function supportingResource(p: Proposal): SupportingResource {
     case "ALIYUN::KMS::Key": {
       if (p.reasons.some((r) => r.code === "aws-managed-key")) return { ...base, skip: "an AWS-managed key: the Alibaba service's own default key is used instead" };
       const keyId = isObject(p.properties.keyId) ? text(p.properties.keyId.original) : null;
-      return { logicalId: logicalIdFor("Key", p.name, unique), type: p.rosType, properties: { Description: cut(`AWS KMS key ${keyId ?? p.name}`, 200) } };
+      const awsSpec = text(p.properties.keySpec);
+      const awsUsage = text(p.properties.keyUsage);
+      const spec = awsSpec ? KEY_SPECS[awsSpec] : undefined;
+      const usage = awsUsage ? KEY_USAGES[awsUsage] : undefined;
+      if ((awsSpec && !spec) || (awsUsage && !usage)) {
+        return { ...base, skip: `AWS key spec ${String(awsSpec)} / usage ${String(awsUsage)} has no KMS equivalent in ROS's KeySpec and KeyUsage values: choose one (runbook step)` };
+      }
+      return {
+        logicalId: logicalIdFor("Key", p.name, unique),
+        type: p.rosType,
+        properties: { Description: cut(`AWS KMS key ${keyId ?? p.name}`, 8192), ...(spec ? { KeySpec: spec } : {}), ...(usage ? { KeyUsage: usage } : {}) },
+      };
     }
     case "ALIYUN::MNS::Queue":
       return { logicalId: logicalIdFor("Queue", p.name, unique), type: p.rosType, properties: { QueueName: fitQueueName(p.name) } };

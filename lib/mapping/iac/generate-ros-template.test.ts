@@ -140,12 +140,13 @@ describe("generateRosTemplate on the mapped sample estate", () => {
     expect(byType("ALIYUN::MNS::Queue").map(([, r]) => r.Properties.QueueName)).toEqual(["alerts"]);
     expect(byType("ALIYUN::DATAHUB::Topic").map(([, r]) => r.Properties.TopicName)).toEqual(["raw_telemetry"]);
     expect(byType("ALIYUN::RAM::Role").map(([, r]) => r.Properties.AssumeRolePolicyDocument)).toEqual([{ Ref: "RamRoleTrustPolicy" }]);
-    expect(byType("ALIYUN::KMS::Key")).toHaveLength(1);
+    expect(byType("ALIYUN::KMS::Key").map(([, r]) => [r.Properties.KeySpec, r.Properties.KeyUsage])).toEqual([["Aliyun_AES_256", "ENCRYPT/DECRYPT"]]);
     expect(byType("ALIYUN::FC::Function")).toHaveLength(0);
     const skipped = output.files.find((f) => f.path === "SKIPPED.txt")?.content ?? "";
     expect(skipped).toContain("function:ingest");
     expect(skipped).toContain("telemetry_to_s3");
     expect(skipped).toContain("table/readings");
+    expect(skipped).toMatch(/key\/k-hmac.*HMAC_256/); // no KMS equivalent for an HMAC key
     expect(output.warnings.some((w) => w.includes("FC actions"))).toBe(true);
   });
 
@@ -197,12 +198,12 @@ describe("generateRosTemplate at fleet size", () => {
     expect(declared.filter(([, r]) => r.Type === "ALIYUN::IOT::DeviceGroup").length).toBe(5000 + 3);
     expect(declared.filter(([, r]) => r.Type === "ALIYUN::IOT::Rule").length).toBeGreaterThanOrEqual(5000);
     expect(output.warnings.some((w) => w.includes("nested stacks"))).toBe(true);
-  });
+  }, 120_000);
 
   it("shrinks parts when a byte limit is tighter than the resource count", () => {
     const tight = generateRosTemplate(input, { maxTemplateBytes: 120_000 });
     for (const file of tight.files.filter((f) => f.path.endsWith(".json"))) expect(Buffer.byteLength(file.content, "utf8")).toBeLessThanOrEqual(120_000);
-  });
+  }, 120_000);
 });
 
 describe("generateRosTemplate with hostile AWS names", () => {

@@ -241,12 +241,16 @@ function nativeResource(r: IacResource, address: string, alias: string, nativeNa
     if (typeof r.properties.GroupDesc === "string") lines.push(`  group_desc      = ${hclString(r.properties.GroupDesc)}`);
     const parent = getAttOf(r.properties.SuperGroupId);
     const parentAddress = parent ? nativeNames.get(parent[0]) : undefined;
+    // The provider sets a device group's id to CreateDeviceGroup's GroupId (resource_alicloud_iot_device_group.go).
     if (parentAddress) lines.push(`  super_group_id  = ${parentAddress}.id`);
     lines.push("  iot_instance_id = var.iot_instance_id");
   } else if (type === "alicloud_oss_bucket") {
     lines.push(`  bucket = ${hclString(String(r.properties.BucketName))}`);
   } else {
     lines.push(`  description = ${hclString(String(r.properties.Description ?? ""))}`);
+    // alicloud_kms_key takes the same values as ROS's KeySpec / KeyUsage (provider page: key_spec, key_usage).
+    if (typeof r.properties.KeySpec === "string") lines.push(`  key_spec    = ${hclString(r.properties.KeySpec)}`);
+    if (typeof r.properties.KeyUsage === "string") lines.push(`  key_usage   = ${hclString(r.properties.KeyUsage)}`);
   }
   lines.push("}", "");
   return lines;
