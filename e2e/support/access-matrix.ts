@@ -106,6 +106,9 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { kind: "route", file: "app/api/health/route.ts", method: "GET", path: "/api/health", allowed: ANYONE },
   { kind: "route", file: "app/api/users/route.ts", method: "GET", path: "/api/users", allowed: ADMIN },
   { kind: "route", file: "app/api/plans/[planId]/export/route.ts", method: "GET", path: `/api/plans/${made.plan}/export`, allowed: ALL_ROLES, allowedStatus: 404 },
+  // The IaC downloads (servicemap.read): 404 for the made-up plan, for every role that may read the service map.
+  { kind: "route", file: "app/api/plans/[planId]/exports/ros/route.ts", method: "GET", path: `/api/plans/${made.plan}/exports/ros`, allowed: ALL_ROLES, allowedStatus: 404 },
+  { kind: "route", file: "app/api/plans/[planId]/exports/terraform/route.ts", method: "GET", path: `/api/plans/${made.plan}/exports/terraform`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/inventory-summary/route.ts", method: "GET", path: `/api/plans/${made.plan}/inventory-summary`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/resources/route.ts", method: "GET", path: `/api/plans/${made.plan}/resources`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/mapping/status/route.ts", method: "GET", path: `/api/plans/${made.plan}/mapping/status`, allowed: ALL_ROLES, allowedStatus: 404 },

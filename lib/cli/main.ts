@@ -9,6 +9,7 @@ import { EXIT_CODE, failedResult, flagName, refusedResult, runScanCommand, scanO
 import { formatScanSummary } from "@/lib/cli/format-scan-summary";
 import { openCliLog, type CliLog } from "@/lib/cli/open-cli-log";
 import { cliActor } from "@/lib/cli/cli-actor";
+import { registerExportCommands } from "@/lib/cli/register-export-commands";
 import packageJson from "@/package.json" with { type: "json" };
 
 /** Exit code of a command line that could not be understood (sysexits EX_USAGE). */
@@ -133,6 +134,8 @@ export async function main(argv: string[]): Promise<number> {
       if (json) process.stdout.write(`${JSON.stringify(result.status === "failed" ? { scanId: null, error: result.error } : result.document)}\n`);
       else process.stdout.write(formatMapSummary(result));
     });
+
+  registerExportCommands(program, (code) => (exitCode = code));
 
   const dbCommand = program.command("db").description("Database tasks.");
   dbCommand
