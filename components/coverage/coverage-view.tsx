@@ -12,6 +12,8 @@ import { DecisionList } from "@/components/coverage/decision-list";
 import { MappingChoicesForm } from "@/components/coverage/mapping-choices-form";
 import { COVERAGE_STATUSES, STATUS_COLOURS } from "@/components/coverage/coverage-status";
 import { useMappingCoverage } from "@/components/coverage/use-mapping-coverage";
+import { MappingStatusPanel } from "@/components/mapping/mapping-status-panel";
+import { IacExportLinks } from "@/components/mapping/iac-export-links";
 
 const exportLink =
   "inline-flex h-8 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50";
@@ -35,6 +37,7 @@ export function CoverageView({ planId, canDecide }: { planId: string; canDecide:
   if (!data.run) {
     return (
       <div className="space-y-4">
+        <MappingStatusPanel planId={planId} canDecide={canDecide} />
         <Alert tone="info" title={t("noRunTitle")} data-testid="coverage-no-run">
           <p>{t("noRunBody")}</p>
         </Alert>
@@ -47,6 +50,7 @@ export function CoverageView({ planId, canDecide }: { planId: string; canDecide:
 
   return (
     <div className="space-y-4">
+      <MappingStatusPanel planId={planId} canDecide={canDecide} />
       {data.runningNewer ? <Alert tone="info" title={t("runningNewer")} /> : null}
       {data.staleOverrides > 0 ? (
         <Alert tone="warning" title={t("staleTitle", { count: data.staleOverrides })}>
@@ -97,6 +101,10 @@ export function CoverageView({ planId, canDecide }: { planId: string; canDecide:
           <CoverageChart byKind={data.byKind} onKind={(kind) => setFilters((f) => ({ ...f, kind }))} />
           <CoverageTable coverage={data} />
         </CardBody>
+      </Card>
+
+      <Card className="px-5 py-4">
+        <IacExportLinks planId={planId} />
       </Card>
 
       <DecisionList planId={planId} runId={data.run.id} kinds={data.byKind.map((k) => k.kind)} filters={filters} onFilters={setFilters} canDecide={canDecide} />
