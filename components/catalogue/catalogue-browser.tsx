@@ -1,4 +1,6 @@
 "use client";
+// Before any schema is built: zod must not probe for eval under the page's CSP.
+import "@/components/connections/browser-zod";
 import { useCallback, useState } from "react";
 import { useTranslations } from "next-intl";
 import { catalogueFiltersSchema, type CatalogueFilters } from "@/lib/catalogue/filter-catalogue-entries";
@@ -51,8 +53,11 @@ export function CatalogueBrowser({ canEdit, initialSearch }: { canEdit: boolean;
       ) : null}
       <SeedDifferencesBanner canEdit={canEdit} onNotice={setNotice} />
       {catalogue.data ? (
-        <p className="text-sm text-slate-600" data-testid="catalogue-version">
-          {t("version", { version: catalogue.data.version, date: catalogue.data.date })}
+        <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600" data-testid="catalogue-version">
+          <span>{t("version", { version: catalogue.data.version, date: catalogue.data.date })}</span>
+          <a href="#iot-details-title" className="text-brand-700 underline hover:text-brand-800">
+            {t("jumpToIot")}
+          </a>
         </p>
       ) : null}
       <Card>

@@ -1,4 +1,6 @@
 "use client";
+// Before any schema is built: zod must not probe for eval under the page's CSP.
+import "@/components/connections/browser-zod";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { useQueryClient } from "@tanstack/react-query";

@@ -1,4 +1,6 @@
 "use client";
+// Before any schema is built: zod must not probe for eval under the page's CSP.
+import "@/components/connections/browser-zod";
 import { useTranslations } from "next-intl";
 import { Search, X } from "lucide-react";
 import { CATEGORIES, FITS } from "@/lib/catalogue/catalogue-schema";
@@ -38,7 +40,7 @@ export function CatalogueFilterBar({
   const [q, setQ] = useDebouncedField(filters.q ?? "", (v) => onChange({ q: v.trim() || undefined }));
   const active = Boolean(filters.category || filters.fit || filters.world || filters.region || filters.q || filters.retired);
   return (
-    <div role="search" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.2fr)_minmax(0,1.4fr)_auto]" data-testid="catalogue-filters">
+    <div role="search" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" data-testid="catalogue-filters">
       <div className="min-w-0">
         <Label htmlFor="catalogue-category">{t("category")}</Label>
         <Select id="catalogue-category" value={filters.category ?? ""} onChange={(e) => onChange({ category: (e.target.value || undefined) as CatalogueCategory | undefined })}>
@@ -90,7 +92,7 @@ export function CatalogueFilterBar({
           <Input id="catalogue-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("searchPlaceholder")} maxLength={200} className="pl-9" autoComplete="off" />
         </div>
       </div>
-      <div className="flex items-end gap-2">
+      <div className="flex flex-wrap items-center gap-2 sm:col-span-2 xl:col-span-4">
         <label className="flex h-10 items-center gap-2 whitespace-nowrap text-sm text-slate-700">
           <input type="checkbox" checked={filters.retired === "include"} onChange={(e) => onChange({ retired: e.target.checked ? "include" : undefined })} className="h-4 w-4 rounded border-slate-300" />
           {t("showRetired")}

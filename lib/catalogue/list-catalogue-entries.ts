@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { CATEGORIES } from "@/lib/catalogue/catalogue-schema";
 import { ensureOrganizationCatalogue } from "@/lib/catalogue/ensure-organization-catalogue";
 import { filterCatalogueEntries, type CatalogueFilters } from "@/lib/catalogue/filter-catalogue-entries";
 import type { CatalogueEntry } from "@/lib/catalogue/catalogue-types";
@@ -16,9 +17,16 @@ export interface CatalogueEntryRow {
   pendingDifference: boolean;
 }
 
+/** IoT first (what Silkroute moves), then the categories in the schema's order. */
+function categoryOrder(category: string): number {
+  if (category === "iot") return -1;
+  const index = (CATEGORIES as readonly string[]).indexOf(category);
+  return index < 0 ? CATEGORIES.length : index;
+}
+
 /**
  * The organisation's catalogue rows for the browser, filtered (category, fit of any candidate,
- * world or region of any candidate, text), ordered by category and kind. Retired rows only when
+ * world or region of any candidate, text), ordered by category (IoT first) and kind. Retired rows only when
  * asked for. Loads the seed on first use.
  */
 export async function listCatalogueEntries(organizationId: string, filters: CatalogueFilters = {}): Promise<{ entries: CatalogueEntryRow[]; total: number }> {
@@ -39,5 +47,6 @@ export async function listCatalogueEntries(organizationId: string, filters: Cata
     updatedAt: row.updatedAt.toISOString(),
     pendingDifference: pendingKinds.has(row.kind),
   }));
+  mapped.sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || a.kind.localeCompare(b.kind));
   return { entries: filterCatalogueEntries(mapped, filters), total: visible.length };
 }
