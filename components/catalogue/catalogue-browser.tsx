@@ -54,7 +54,7 @@ export function CatalogueBrowser({ canEdit, initialSearch }: { canEdit: boolean;
       <SeedDifferencesBanner canEdit={canEdit} onNotice={setNotice} />
       {catalogue.data ? (
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600" data-testid="catalogue-version">
-          <span>{t("version", { version: catalogue.data.version, date: catalogue.data.date })}</span>
+          <span title={catalogue.data.version}>{t("version", { version: catalogue.data.seedVersion, date: catalogue.data.date, edited: catalogue.data.edited })}</span>
           <a href="#iot-details-title" className="text-brand-700 underline hover:text-brand-800">
             {t("jumpToIot")}
           </a>

@@ -8,7 +8,12 @@ import type { CatalogueRegions } from "@/lib/catalogue/list-catalogue-regions";
 import type { Catalogue } from "@/lib/catalogue/catalogue-types";
 
 export interface CatalogueView {
+  /** What a mapping run records, e.g. `2026-12+3 edits (1a2b3c4d)`. */
   version: string;
+  /** The seed version the catalogue was last reconciled with. */
+  seedVersion: string;
+  /** How many entries architects changed. */
+  edited: number;
   date: string;
   total: number;
   entries: CatalogueEntryRow[];

@@ -262,6 +262,13 @@ describe("first use", () => {
     expect(read.catalogue.entries).toHaveLength(74);
     expect(read.catalogue.iot.ruleActions.length).toBe(seed.iot.ruleActions.length);
     expect(await counts(organizationId)).toMatchObject({ entries: 74 });
+    // The browser lists IoT first, in the seed's order, and filters by world without mixing them.
+    const listed = await listCatalogueEntries(organizationId);
+    expect(listed).toMatchObject({ total: 74, edited: 0 });
+    expect(listed.entries[0]!.kind).toBe(THING);
+    const mainland = await listCatalogueEntries(organizationId, { region: "cn-shanghai" });
+    expect(mainland.entries.length).toBeGreaterThan(0);
+    expect(mainland.entries.every((r) => r.entry.targets.some((t) => t.availability.mainlandChina.status === "regions" && t.availability.mainlandChina.regions.includes("cn-shanghai")))).toBe(true);
     // The start-up pass finds nothing left to do for it.
     const loads = await loadCatalogueSeedForOrganizations();
     expect(loads.find((l) => l.organizationId === organizationId)).toBeUndefined();

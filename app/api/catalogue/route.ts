@@ -12,6 +12,6 @@ export const GET = withPermission("servicemap.read", async (req, { user }) => {
   const query = Object.fromEntries([...new URL(req.url).searchParams].filter(([, value]) => value !== ""));
   const filters = catalogueFiltersSchema.parse(query);
   const { catalogue, version } = await readOrganizationCatalogue(user.organizationId);
-  const { entries, total } = await listCatalogueEntries(user.organizationId, filters);
-  return Response.json({ version, date: catalogue.date, total, entries, regions: listCatalogueRegions(catalogue.entries), iot: catalogue.iot });
+  const { entries, total, edited } = await listCatalogueEntries(user.organizationId, filters);
+  return Response.json({ version, seedVersion: catalogue.version, edited, date: catalogue.date, total, entries, regions: listCatalogueRegions(catalogue.entries), iot: catalogue.iot });
 });
