@@ -42,6 +42,7 @@ import { readRelations } from "@/lib/inventory/read-relations";
 import { COLLECTED_KINDS } from "@/lib/inventory/raw/raw-schema-registry";
 import { readCurrentCatalogueSeed } from "@/lib/catalogue/read-catalogue-seed";
 import { mapScan } from "@/lib/mapping/map-scan/map-scan";
+import { runMapping } from "@/lib/mapping/runs/run-mapping";
 import type { ScanRelation, ScanResource } from "@/lib/mapping/map-scan/map-scan-types";
 
 const args = process.argv.slice(2);
@@ -211,6 +212,9 @@ if (!args.includes("--skip-scan")) {
   }
 }
 
+/** Resources per second the inventory stores (section 2): the rate the mapping's proposals are held to. */
+let inventoryStoreRate: number | null = null;
+
 // 2. Storing, against what this database itself can do: Postgres's own server-side insert of the
 // same rows (INSERT ... SELECT generate_series, no client, one statement) into a copy of
 // `resources` with every index, default and constraint it has, measured in the same run before
@@ -247,6 +251,7 @@ if (!args.includes("--skip-scan")) {
   const writers = Number(arg("writers", "4"));
   const { seconds } = JSON.parse((await runChild("scripts/bench/store-child.ts", [storeScan, planId, String(total), String(writers), String(batchSize)], childEnv)).trim().split("\n").pop()!) as { seconds: number };
   const rate = total / seconds;
+  inventoryStoreRate = rate;
   const stored = await db().resource.count({ where: { scanId: storeScan } });
   if (stored !== total) throw new Error(`stored ${stored} of ${total}`);
   const referenceAfter = await reference(2);
@@ -342,6 +347,23 @@ if (scanId) {
   console.log(`  read ${resources.length.toLocaleString("en")} resources and ${relations.length.toLocaleString("en")} relations through the read contract in ${readSeconds.toFixed(1)} s; ${summary}`);
   console.log(`  mapping step: ${times.map((t) => `${t.toFixed(2)} s`).join(", ")}`);
   report(`mapping step (pure) over the scan of ${THINGS.toLocaleString("en")} things, best of 3`, `${best.toFixed(2)} s`, "< 3 s", best / 3, best < 3);
+  resources.length = 0;
+
+  // 5. A whole mapping run as the worker does it: read, map, store the proposals in bulk, finish.
+  const run = await runMapping(scan);
+  const storeRate = run.proposals / run.timings.store;
+  console.log(
+    `  mapping run: read ${run.timings.read.toFixed(1)} s, map ${run.timings.map.toFixed(1)} s, store ${run.proposals.toLocaleString("en")} proposals ${run.timings.store.toFixed(1)} s, finish ${run.timings.finish.toFixed(1)} s`,
+  );
+  if (inventoryStoreRate !== null) {
+    report(
+      "storing the mapping's proposals vs the inventory's bulk rate (section 2)",
+      `${Math.round(storeRate).toLocaleString("en")} vs ${Math.round(inventoryStoreRate).toLocaleString("en")} rows/s`,
+      "≥ 0.8x",
+      storeRate / inventoryStoreRate,
+      storeRate / inventoryStoreRate >= 0.8,
+    );
+  }
 }
 
 await closeDatabase();

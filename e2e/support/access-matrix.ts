@@ -19,6 +19,7 @@ const ADMIN = ["admin"] as const satisfies readonly Who[];
 const SCANNERS = ["admin", "engineer"] as const satisfies readonly Who[];
 const CONNECTION_READERS = ["admin", "architect", "engineer"] as const satisfies readonly Who[];
 const ANYONE = [...ALL_ROLES, "anonymous"] as const satisfies readonly Who[];
+const DECIDERS = ["admin", "architect"] as const satisfies readonly Who[];
 
 /** Stand-ins the spec fills in: the viewer's user id, a name unique to the call. */
 export const VIEWER_ID = "__viewer_id__";
@@ -101,6 +102,8 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { kind: "action", file: "lib/actions/scans/start-scan.ts", name: "startScanAction", allowed: SCANNERS, args: [{ planId: made.plan, mode: "summary", includeShadows: false }], allowedCode: "NOT_FOUND" },
   { kind: "action", file: "lib/actions/scans/cancel-scan.ts", name: "cancelScanAction", allowed: SCANNERS, args: [{ scanId: made.scan }], allowedCode: "NOT_FOUND" },
   { kind: "action", file: "lib/actions/scans/resume-scan.ts", name: "resumeScanAction", allowed: SCANNERS, args: [{ scanId: made.scan }], allowedCode: "NOT_FOUND" },
+  // Mapping
+  { kind: "action", file: "lib/actions/mapping/request-mapping.ts", name: "requestMappingAction", allowed: DECIDERS, args: [{ planId: made.plan }], allowedCode: "NOT_FOUND" },
   // Users
   { kind: "action", file: "lib/actions/users/create-user.ts", name: "createUserAction", allowed: ADMIN, args: [{ email: VIEWER_EMAIL, name: "Probe", role: "viewer", password: "probe-password-0123" }], allowedCode: "CONFLICT" },
   // Sets the viewer's role to what it already is: a real change of nothing.
@@ -129,6 +132,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { kind: "route", file: "app/api/plans/[planId]/export/route.ts", method: "GET", path: `/api/plans/${made.plan}/export`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/inventory-summary/route.ts", method: "GET", path: `/api/plans/${made.plan}/inventory-summary`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/resources/route.ts", method: "GET", path: `/api/plans/${made.plan}/resources`, allowed: ALL_ROLES, allowedStatus: 404 },
+  { kind: "route", file: "app/api/plans/[planId]/mapping/status/route.ts", method: "GET", path: `/api/plans/${made.plan}/mapping/status`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/scans/route.ts", method: "GET", path: `/api/plans/${made.plan}/scans`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/scan-estimate/route.ts", method: "POST", path: `/api/plans/${made.plan}/scan-estimate`, body: { mode: "summary" }, allowed: SCANNERS, allowedStatus: 404 },
   { kind: "route", file: "app/api/resources/[resourceId]/route.ts", method: "GET", path: `/api/resources/${made.resource}`, allowed: ALL_ROLES, allowedStatus: 404 },

@@ -32,6 +32,10 @@ export const CHOSEN_FOR_YOU_PASSWORD = "printed-once-0123456789";
  * anything of the other. Its ids are written here.
  */
 export const OTHER_ORG_FILE = "test-results/.other-organization.json";
+
+/** The demo organisation's plan of the sample estate, scanned and mapped before the server starts (service-map-sample.ts). */
+export const SERVICE_MAP_FILE = "test-results/.service-map-sample.json";
+export const SERVICE_MAP_PLAN_NAME = "E2E sample estate (mapped)";
 export const OTHER_ORG_PASSWORD = "other-organisation-0123";
 export const OTHER_ORG_USERS = { admin: "admin@other-org.e2e.local", viewer: "viewer@other-org.e2e.local" } as const;
 export const OTHER_ORG_PLAN_NAME = "Other organisation's fleet";

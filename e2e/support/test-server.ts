@@ -27,7 +27,9 @@ import {
   E2E_SIGNIN_MAX_ATTEMPTS,
   OTHER_ORG_FILE,
   STAND_IN_FILE,
+  SERVICE_MAP_FILE,
 } from "@/e2e/support/constants";
+import { createServiceMapSample } from "@/e2e/support/service-map-sample";
 import { startTlsProxy } from "@/e2e/support/tls-proxy";
 import { createSecondOrganization } from "@/e2e/support/second-organization";
 import { createUser } from "@/lib/users/create-user";
@@ -61,6 +63,8 @@ fs.mkdirSync(path.dirname(STAND_IN_FILE), { recursive: true });
 fs.writeFileSync(STAND_IN_FILE, JSON.stringify({ url: standIn.url, ...DEFAULT_CREDENTIALS, regions: estate.regions, accountId: estate.accountId }));
 const other = await createSecondOrganization({ url: standIn.url, ...DEFAULT_CREDENTIALS, regions: estate.regions });
 fs.writeFileSync(OTHER_ORG_FILE, JSON.stringify(other));
+const sample = await createServiceMapSample({ url: standIn.url, ...DEFAULT_CREDENTIALS, regions: estate.regions });
+fs.writeFileSync(SERVICE_MAP_FILE, JSON.stringify(sample));
 
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,

@@ -4,6 +4,7 @@ import { logger, sendLogsToStderr } from "@/lib/log";
 import { closeDatabase, prepareDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isStartupError } from "@/lib/start-server-process";
+import { formatMapSummary, MAP_EXIT_CODE, mapOptionsSchema, runMapCommand, type MapResult } from "@/lib/cli/map-command";
 import { EXIT_CODE, failedResult, flagName, refusedResult, runScanCommand, scanOptionsSchema, type ScanResult } from "@/lib/cli/scan-command";
 import { formatScanSummary } from "@/lib/cli/format-scan-summary";
 import { openCliLog, type CliLog } from "@/lib/cli/open-cli-log";
@@ -110,6 +111,29 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = EXIT_CODE[result.status];
     });
 
+  program
+    .command("map")
+    .description("Map a stored scan to its proposed Alibaba Cloud targets and store the run, as the app does after a scan.")
+    .option("--scan <id>", "the scan to map (default: the newest finished scan)")
+    .option("--plan <name>", "without --scan: the newest finished scan of this plan")
+    .option("--json", "print exactly one JSON document on stdout", false)
+    .addHelpText("after", "\nExit code: 0 mapped, 2 mapped with input problems or from a partial scan, 1 failed, 64 flags not understood.")
+    .action(async (raw: Record<string, unknown>) => {
+      const parsed = mapOptionsSchema.safeParse(raw);
+      let result: MapResult;
+      if (!parsed.success) {
+        result = { status: "failed", error: { code: "VALIDATION_FAILED", message: parsed.error.issues.map((i) => `${flagName(i.path[0])}: ${i.message}`).join("; ") } };
+        exitCode = USAGE_EXIT_CODE;
+      } else {
+        await prepareDatabase();
+        result = await runMapCommand(parsed.data, cliActor());
+        exitCode = MAP_EXIT_CODE[result.status];
+      }
+      const json = Boolean(raw.json);
+      if (json) process.stdout.write(`${JSON.stringify(result.status === "failed" ? { scanId: null, error: result.error } : result.document)}\n`);
+      else process.stdout.write(formatMapSummary(result));
+    });
+
   const dbCommand = program.command("db").description("Database tasks.");
   dbCommand
     .command("migrate")
@@ -125,7 +149,9 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       exitCode = err.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
       // A script that asked for JSON gets its one document even when the flags were not understood.
-      if (exitCode !== 0 && argv[0] === "scan" && argv.includes("--json")) {
+      if (exitCode !== 0 && argv[0] === "map" && argv.includes("--json")) {
+        process.stdout.write(`${JSON.stringify({ scanId: null, error: { code: "USAGE", message: err.message.replace(/^error: /, "") } })}\n`);
+      } else if (exitCode !== 0 && argv[0] === "scan" && argv.includes("--json")) {
         process.stdout.write(`${JSON.stringify(refusedResult("USAGE", err.message.replace(/^error: /, "")))}\n`);
       }
     } else if (isStartupError(err)) {

@@ -20,6 +20,8 @@ export const JOB_PAYLOADS = {
      */
     recheck: z.number().int().min(0).default(0),
   }),
+  /** The mapping of a finished scan (lib/mapping/runs/run-mapping.ts). */
+  "mapping.map-scan": z.object({ scanId: z.string().min(1).max(64) }),
 } as const;
 
 export type JobName = keyof typeof JOB_PAYLOADS;
@@ -39,6 +41,7 @@ export interface JobSettings {
 export const JOB_SETTINGS: Record<JobName, JobSettings> = {
   "maintenance.purge-expired-sessions": { retryLimit: 2, retryDelaySeconds: 5, expireInMinutes: 15, cron: "17 * * * *" },
   "inventory.scan-part": { retryLimit: 5, retryDelaySeconds: 10, expireInMinutes: 20 },
+  "mapping.map-scan": { retryLimit: 3, retryDelaySeconds: 30, expireInMinutes: 30 },
 };
 
 export const JOB_NAMES = Object.keys(JOB_PAYLOADS) as JobName[];

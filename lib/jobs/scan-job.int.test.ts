@@ -26,6 +26,7 @@ beforeAll(async () => {
 // and never ran (scans started through their actions) are removed first.
 beforeEach(async () => {
   await (await queue()).purgeQueue(JOBS["inventory.scan-part"].name);
+  await (await queue()).purgeQueue(JOBS["mapping.map-scan"].name);
 });
 afterAll(async () => {
   await recorder?.stop();
@@ -65,6 +66,17 @@ describe("a scan started from the web", () => {
     // Every kind in every region, both ways.
     expect(countDifferences(counts, expectedCounts(fx.estate))).toEqual([]);
     expect((scan.kindCounts as unknown[]).length).toBeGreaterThan(10);
+
+    // The finished scan queued its mapping, once, however many parts saw it finish.
+    const boss = await queue();
+    const mapJob = JOBS["mapping.map-scan"];
+    const queued = await boss.fetch<{ scanId: string }>(mapJob.name, { batchSize: 10 });
+    expect(queued.map((j) => j.data.scanId)).toEqual([created.scanId]);
+    await mapJob.run(mapJob.parse(queued[0]!.data), { jobId: queued[0]!.id, signal: new AbortController().signal });
+    await boss.complete(mapJob.name, queued[0]!.id);
+    const runs = await db().mappingRun.findMany({ where: { scanId: created.scanId } });
+    expect(runs.map((r) => r.status)).toEqual(["succeeded"]);
+    expect(runs[0]!.proposalCount).toBe(scan.resourceCount);
   }, 180_000);
 });
 

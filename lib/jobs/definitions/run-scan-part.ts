@@ -1,7 +1,7 @@
 import "server-only";
 import { defineJob } from "@/lib/jobs/define-job";
 import { enqueueJob } from "@/lib/jobs/queue";
-import { scanPartJobKey } from "@/lib/jobs/job-payloads";
+import { jobKey, scanPartJobKey } from "@/lib/jobs/job-payloads";
 import { runScanPart } from "@/lib/inventory/run-scan-part";
 import { advanceScan } from "@/lib/inventory/advance-scan";
 import { scanLeaseMs } from "@/lib/inventory/scan-part-lease";
@@ -35,5 +35,9 @@ export const runScanPartJob = defineJob("inventory.scan-part", async (data, ctx)
   if (next.kind === "phase2") {
     const payload = { scanId: data.scanId, part: PHASE2_PART, attempt: next.attempt, slice: 0 };
     await enqueueJob("inventory.scan-part", payload, { key: scanPartJobKey(payload) });
+  }
+  // A finished scan is mapped at once, so the service map follows the inventory.
+  if (next.kind === "finished" && (next.status === "complete" || next.status === "partial")) {
+    await enqueueJob("mapping.map-scan", { scanId: data.scanId }, { key: jobKey("map", data.scanId) });
   }
 });

@@ -43,6 +43,11 @@ export interface MapScanInput {
   choices?: MapScanChoices;
   /** The Alibaba region the plan targets, when it has chosen one (checked against availability). */
   targetRegion?: string | null;
+  /**
+   * The Alibaba region each source region moves to (the plan's choice per source region); a source
+   * region without one takes targetRegion.
+   */
+  targetRegionBySource?: Readonly<Record<string, string>>;
   /** The name maps stored by the previous run, per scope (see NAME_SCOPES in map-scan.ts). */
   previousNameMaps?: Readonly<Record<string, NameMapState | null | undefined>>;
 }

@@ -231,6 +231,16 @@ describe("mapScan choices", () => {
     expect(codes(unknownRegion)).toContain("x509-region");
   });
 
+  it("checks each source region against the Alibaba region the plan chose for it", () => {
+    const choices = { byKind: { "AWS::IoT::Certificate": "X.509 device certificate (IoT Platform)" } };
+    const input = base();
+    const region = input.resources.find((r) => r.name === "abc123")!.region;
+    const mapped = byName(mapScan({ ...input, choices, targetRegion: "eu-central-1", targetRegionBySource: { [region]: "cn-shanghai" } }).proposals, "abc123");
+    expect(mapped.status).toBe("mapped");
+    const other = byName(mapScan({ ...input, choices, targetRegion: "cn-shanghai", targetRegionBySource: { "xx-nowhere-1": "cn-shanghai", [region]: "eu-central-1" } }).proposals, "abc123");
+    expect(other.status).toBe("blocked");
+  });
+
   it("changes the proposals when the IoT target changes", () => {
     const mqtt = mapScan({ ...base(), choices: { iotTarget: "ApsaraMQ for MQTT" } });
     const sensor = byName(mqtt.proposals, "sensor-001");

@@ -92,13 +92,24 @@ export function mapScan(input: MapScanInput): MapScanResult {
   const entryOf = (kind: string) => entries.get(kind);
   const byKind = input.choices?.byKind ?? {};
   const targetRegion = typeof input.targetRegion === "string" ? input.targetRegion : null;
+  const bySource = input.targetRegionBySource ?? {};
+  const targetRegionOf = (sourceRegion: string): string | null => {
+    const chosen = Object.hasOwn(bySource, sourceRegion) ? bySource[sourceRegion] : undefined;
+    return typeof chosen === "string" && chosen.length > 0 ? chosen : targetRegion;
+  };
   const resourceByArn = new Map(rows.map((r) => [r.arn, r]));
   const previousNameMap = (scope: string) => (Object.hasOwn(input.previousNameMaps ?? {}, scope) ? input.previousNameMaps?.[scope] : undefined);
 
-  const context: GenericContext = { certificates: input.catalogue.iot.certificates, targetRegion, relations, resourceByArn };
+  const context: GenericContext = { certificates: input.catalogue.iot.certificates, targetRegionOf, relations, resourceByArn };
   const thingEntry = entryOf(RESOURCE_KINDS.iotThing);
   const iotTarget = input.choices?.iotTarget ?? defaultIotTarget(thingEntry);
   const thingChoice = chooseCatalogueTarget(RESOURCE_KINDS.iotThing, thingEntry, { chosen: iotTarget, targetRegion });
+  const thingChoices = new Map<string, CatalogueChoice>();
+  const regionThingChoice = (sourceRegion: string): CatalogueChoice => {
+    let choice = thingChoices.get(sourceRegion);
+    if (!choice) thingChoices.set(sourceRegion, (choice = chooseCatalogueTarget(RESOURCE_KINDS.iotThing, thingEntry, { chosen: iotTarget, targetRegion: targetRegionOf(sourceRegion) })));
+    return choice;
+  };
   const onIotPlatform = thingChoice.target?.rosType === IOT_PLATFORM_DEVICE;
 
   const proposals: Proposal[] = [];
@@ -113,10 +124,11 @@ export function mapScan(input: MapScanInput): MapScanResult {
   const fleetRows = rows.filter((r) => FLEET_KINDS.has(r.kind));
   const otherRows = rows.filter((r) => !FLEET_KINDS.has(r.kind));
   const choiceCache = new Map<string, CatalogueChoice>();
-  const genericChoice = (kind: string, chosen?: string | null) => {
-    const key = `${kind}\u0000${chosen ?? ""}`;
+  const genericChoice = (kind: string, sourceRegion: string, chosen?: string | null) => {
+    const region = targetRegionOf(sourceRegion);
+    const key = `${kind}\u0000${chosen ?? ""}\u0000${region ?? ""}`;
     let choice = choiceCache.get(key);
-    if (!choice) choiceCache.set(key, (choice = chooseCatalogueTarget(kind, entryOf(kind), { chosen: chosen ?? byKind[kind], targetRegion })));
+    if (!choice) choiceCache.set(key, (choice = chooseCatalogueTarget(kind, entryOf(kind), { chosen: chosen ?? byKind[kind], targetRegion: region })));
     return choice;
   };
   /** Policies and rules: the entry's first-ranked target unless the plan chose another. */
@@ -136,14 +148,14 @@ export function mapScan(input: MapScanInput): MapScanResult {
         resourceByArn,
         catalogue: input.catalogue,
         entryOf,
-        thingChoice,
-        targetRegion,
+        thingChoice: regionThingChoice(region),
+        targetRegion: targetRegionOf(region),
         previousNameMap,
       });
       Object.assign(nameMaps, fleet.nameMaps);
       errors.push(...fleet.errors);
 
-      const policyChoice = genericChoice(RESOURCE_KINDS.iotPolicy, firstRanked(RESOURCE_KINDS.iotPolicy));
+      const policyChoice = genericChoice(RESOURCE_KINDS.iotPolicy, region, firstRanked(RESOURCE_KINDS.iotPolicy));
       const policies = mapIotPolicies({
         policies: inRegion(RESOURCE_KINDS.iotPolicy),
         things,
@@ -178,7 +190,7 @@ export function mapScan(input: MapScanInput): MapScanResult {
       }
 
       const rules = inRegion(RESOURCE_KINDS.iotTopicRule);
-      const ruleChoice = genericChoice(RESOURCE_KINDS.iotTopicRule, firstRanked(RESOURCE_KINDS.iotTopicRule));
+      const ruleChoice = genericChoice(RESOURCE_KINDS.iotTopicRule, region, firstRanked(RESOURCE_KINDS.iotTopicRule));
       const ruleScope = nameScope("rules", region);
       const ruleNames = updateNameMap({ kind: "rule", previous: previousNameMap(ruleScope) ?? null, originals: rules.map((r) => r.name), reserved: policies.republishRules.map((r) => r.name) });
       nameMaps[ruleScope] = ruleNames.state;
@@ -192,17 +204,18 @@ export function mapScan(input: MapScanInput): MapScanResult {
   } else {
     for (const row of fleetRows) {
       if (row.kind === RESOURCE_KINDS.iotThing) {
-        const target = thingChoice.target;
+        const rowChoice = regionThingChoice(row.region);
+        const target = rowChoice.target;
         proposals.push({
           ...describeProposalHead(row, target),
-          status: thingChoice.status,
+          status: rowChoice.status,
           properties: { clientId: { name: row.name, original: row.name } },
           reasons: [
             { code: "client-id", message: `The thing name is kept as the MQTT client identifier; the catalogue holds no naming limits for ${target?.name ?? "the chosen target"}: check them.` },
-            ...thingChoice.reasons,
+            ...rowChoice.reasons,
           ],
-          choices: thingChoice.choices,
-          targetResources: thingChoice.status === "mapped" && target ? { [target.rosType ?? target.name]: 1 } : {},
+          choices: rowChoice.choices,
+          targetResources: rowChoice.status === "mapped" && target ? { [target.rosType ?? target.name]: 1 } : {},
         });
       } else {
         otherRows.push(row);
@@ -235,7 +248,7 @@ export function mapScan(input: MapScanInput): MapScanResult {
       });
       continue;
     }
-    proposals.push(genericProposal(row, genericChoice(row.kind), context));
+    proposals.push(genericProposal(row, genericChoice(row.kind, row.region), context));
   }
 
   // Scopes of the previous run that this run did not produce: kept, their names retired.
@@ -264,14 +277,15 @@ export function mapScan(input: MapScanInput): MapScanResult {
 
 interface GenericContext {
   certificates: MapScanInput["catalogue"]["iot"]["certificates"];
-  targetRegion: string | null;
+  targetRegionOf: (sourceRegion: string) => string | null;
   relations: RelationIndex;
   resourceByArn: ReadonlyMap<string, ScanResource>;
 }
 
 /** A resource mapped through its kind's catalogue candidates, with its concrete properties. */
 function genericProposal(row: ScanResource, choice: CatalogueChoice, context: GenericContext): Proposal {
-  const { certificates, targetRegion } = context;
+  const { certificates } = context;
+  const targetRegion = context.targetRegionOf(row.region);
   const { properties, reasons } = describeResourceProperties(row);
   let status = choice.status;
   const target: CatalogueTarget | null = choice.target;

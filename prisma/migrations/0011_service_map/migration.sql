@@ -76,6 +76,7 @@ CREATE TABLE "mapping_runs" (
     "products" JSONB,
     "republish_rules" JSONB,
     "graph" JSONB,
+    "reason_sets" JSONB,
     "errors" JSONB,
     "proposal_count" INTEGER NOT NULL DEFAULT 0,
     "failure" TEXT,
@@ -101,6 +102,7 @@ CREATE TABLE "mapping_proposals" (
     "fit" TEXT,
     "properties" JSONB NOT NULL DEFAULT '{}',
     "reasons" JSONB NOT NULL DEFAULT '[]',
+    "reason_set" TEXT,
     "choices" JSONB,
     "alternatives" JSONB,
     "target_resources" JSONB NOT NULL DEFAULT '{}',
@@ -141,3 +143,10 @@ CREATE TABLE "mapping_overrides" (
     CONSTRAINT "mapping_overrides_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "migration_plans"("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 CREATE UNIQUE INDEX "mapping_overrides_plan_id_kind_arn_key" ON "mapping_overrides"("plan_id", "kind", "arn");
+
+-- A proposal with all its reasons: its own, then the set it shares with others of its run.
+CREATE VIEW "mapping_proposal_details" AS
+SELECT p."id", p."run_id", p."kind", p."arn", p."name", p."region", p."status", p."proposed_status", p."target", p."ros_type", p."fit",
+       p."properties", p."reasons" || COALESCE(r."reason_sets" -> p."reason_set", '[]'::jsonb) AS "reasons", p."choices", p."alternatives",
+       p."target_resources", p."content_hash", p."overridden", p."override_stale", p."node_id"
+FROM "mapping_proposals" p JOIN "mapping_runs" r ON r."id" = p."run_id";
