@@ -64,6 +64,26 @@ export type AccessRow = ActionRow | RouteRow | PageRow;
 
 const planInput = { name: `Probe plan ${UNIQUE}`, description: "", sourceRegions: ["eu-central-1"], targetRegions: ["cn-shanghai"] };
 const connectionInput = { name: `Probe connection ${UNIQUE}`, authMode: "access-keys", accessKeyId: "AKIAPROBEPROBEPROBE0", secretAccessKey: "probe-secret-never-used-0123456789", regions: ["eu-central-1"] };
+/** A valid catalogue entry of a kind no catalogue has: an allowed edit of it is NOT_FOUND. */
+const probeCatalogueEntry = {
+  kind: "AWS::Probe::Missing",
+  awsService: "Probe",
+  category: "compute",
+  targets: [
+    {
+      rank: 1,
+      name: "Probe",
+      rosType: null,
+      fit: "none",
+      differs: "Probe.",
+      gaps: [],
+      availability: { mainlandChina: { status: "unknown" }, international: { status: "unknown" } },
+      source: "https://www.alibabacloud.com/help",
+      verifiedOn: "2026-12-01",
+      confidence: "low",
+    },
+  ],
+};
 const made = { plan: "no-such-plan", scan: "no-such-scan", connection: "no-such-connection", user: "no-such-user", resource: "999999999999" };
 
 export const ACCESS_MATRIX: readonly AccessRow[] = [
@@ -97,6 +117,10 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { kind: "action", file: "lib/actions/preferences/set-locale.ts", name: "setLocaleAction", allowed: ANYONE, args: [{ locale: "en" }] },
   { kind: "action", file: "lib/actions/preferences/apply-account-locale.ts", name: "applyAccountLocaleAction", allowed: ALL_ROLES, args: [{}] },
 
+  // The catalogue
+  { kind: "action", file: "lib/actions/catalogue/edit-catalogue-entry.ts", name: "editCatalogueEntryAction", allowed: DECIDERS, args: [{ kind: probeCatalogueEntry.kind, entry: probeCatalogueEntry, reason: "probe" }], allowedCode: "NOT_FOUND" },
+  { kind: "action", file: "lib/actions/catalogue/retire-catalogue-entry.ts", name: "retireCatalogueEntryAction", allowed: DECIDERS, args: [{ kind: probeCatalogueEntry.kind, retired: true, reason: "probe" }], allowedCode: "NOT_FOUND" },
+  { kind: "action", file: "lib/actions/catalogue/decide-seed-difference.ts", name: "decideSeedDifferenceAction", allowed: DECIDERS, args: [{ differenceId: "00000000-0000-4000-8000-000000000000", decision: "keep", reason: "probe" }], allowedCode: "NOT_FOUND" },
   // Route handlers
   { kind: "route", file: "app/api/audit/route.ts", method: "GET", path: "/api/audit", allowed: ADMIN },
   { kind: "route", file: "app/api/auth/[...all]/route.ts", method: "GET", path: "/api/auth/get-session", allowed: ANYONE },
@@ -105,6 +129,9 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { kind: "route", file: "app/api/connections/route.ts", method: "GET", path: "/api/connections", allowed: CONNECTION_READERS },
   { kind: "route", file: "app/api/health/route.ts", method: "GET", path: "/api/health", allowed: ANYONE },
   { kind: "route", file: "app/api/users/route.ts", method: "GET", path: "/api/users", allowed: ADMIN },
+  { kind: "route", file: "app/api/catalogue/route.ts", method: "GET", path: "/api/catalogue", allowed: ALL_ROLES },
+  { kind: "route", file: "app/api/catalogue/history/route.ts", method: "GET", path: "/api/catalogue/history", allowed: ALL_ROLES },
+  { kind: "route", file: "app/api/catalogue/differences/route.ts", method: "GET", path: "/api/catalogue/differences", allowed: ALL_ROLES },
   { kind: "route", file: "app/api/plans/[planId]/export/route.ts", method: "GET", path: `/api/plans/${made.plan}/export`, allowed: ALL_ROLES, allowedStatus: 404 },
   // The IaC downloads (servicemap.read): 404 for the made-up plan, for every role that may read the service map.
   { kind: "route", file: "app/api/plans/[planId]/exports/ros/route.ts", method: "GET", path: `/api/plans/${made.plan}/exports/ros`, allowed: ALL_ROLES, allowedStatus: 404 },
@@ -132,6 +159,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { kind: "page", file: "app/(dashboard)/inventory/resources/[resourceId]/page.tsx", path: `/inventory/resources/${made.resource}`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "page", file: "app/(dashboard)/service-map/page.tsx", path: "/service-map", allowed: ALL_ROLES },
   { kind: "page", file: "app/(dashboard)/service-map/coverage/page.tsx", path: "/service-map/coverage", allowed: ALL_ROLES },
+  { kind: "page", file: "app/(dashboard)/service-map/catalogue/page.tsx", path: "/service-map/catalogue", allowed: ALL_ROLES },
   { kind: "page", file: "app/(dashboard)/compliance/page.tsx", path: "/compliance", allowed: ALL_ROLES },
   { kind: "page", file: "app/(dashboard)/runbooks/page.tsx", path: "/runbooks", allowed: ALL_ROLES },
   { kind: "page", file: "app/(dashboard)/settings/page.tsx", path: "/settings", allowed: ALL_ROLES },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareCatalogueVersions } from "@/lib/catalogue/compare-catalogue-versions";
+import { compareCatalogueEntries, compareCatalogueVersions } from "@/lib/catalogue/compare-catalogue-versions";
 import type { Catalogue, CatalogueTarget } from "@/lib/catalogue/catalogue-types";
 import { readCurrentCatalogueSeed } from "@/lib/catalogue/read-catalogue-seed";
 
@@ -146,5 +146,27 @@ describe("compareCatalogueVersions", () => {
       ]),
     );
     expect(result.changed[0]!.changes).toHaveLength(2);
+  });
+});
+
+describe("compareCatalogueEntries", () => {
+  it("finds nothing between an entry and its copy with its keys in another order", () => {
+    const entry = current.entries[0]!;
+    const reordered = Object.fromEntries(Object.entries(structuredClone(entry)).reverse());
+    expect(compareCatalogueEntries(entry, reordered)).toEqual([]);
+  });
+
+  it("names each changed field of one entry, targets matched by name", () => {
+    const entry = current.entries.find((e) => e.targets.length > 1)!;
+    const edited = structuredClone(entry);
+    edited.targets.reverse();
+    edited.targets[0]!.differs = "changed";
+    const changes = compareCatalogueEntries(entry, edited);
+    expect(changes).toEqual([{ path: `targets[${edited.targets[0]!.name}].differs`, before: entry.targets.at(-1)!.differs, after: "changed" }]);
+  });
+
+  it("reports a removed entry as a whole", () => {
+    const entry = current.entries[0]!;
+    expect(compareCatalogueEntries(entry, null)).toEqual([{ path: "(entry)", before: entry, after: null }]);
   });
 });

@@ -38,6 +38,17 @@ export function compareCatalogueVersions(older: Catalogue, newer: Catalogue): Ca
   };
 }
 
+/**
+ * Compares two versions of one entry (or any two catalogue values) field by field, with the same
+ * rules as compareCatalogueVersions: an architect's edit against a newer seed's entry, a stored
+ * entry against the seed. An empty list means the two are the same (key order does not matter).
+ */
+export function compareCatalogueEntries(before: unknown, after: unknown): CatalogueFieldChange[] {
+  const changes: CatalogueFieldChange[] = [];
+  diffValues(before, after, "", changes);
+  return changes;
+}
+
 function indexEntries(catalogue: Catalogue): Map<string, unknown> {
   const index = new Map<string, unknown>();
   for (const entry of catalogue.entries) index.set(entry.kind, entry);
