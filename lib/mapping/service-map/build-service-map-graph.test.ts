@@ -278,7 +278,10 @@ function fleetEstate(): { resources: ScanResource[]; relations: ScanRelation[] }
     for (let i = 0; i < 40; i++) {
       const [kind, , arnOf, raw, action] = destinations[i % destinations.length]!;
       const target = arnOf(region, i);
-      if (!added.has(target)) added.add(target), resources.push(row(kind, target, target.split(/[:/]/).pop()!, raw, region));
+      if (!added.has(target)) {
+        added.add(target);
+        resources.push(row(kind, target, target.split(/[:/]/).pop()!, raw, region));
+      }
       resources.push(rule(`rule_${i}`, `SELECT * FROM 'dt/${i}/+'`, [action(target)], region));
       relations.push(rel(arnIn(region, "iot", `rule/rule_${i}`), kind === "AWS::Lambda::Function" ? "invokes" : "writes-to", target));
       relations.push(rel(arnIn(region, "iot", `rule/rule_${i}`), "assumes-role", `arn:aws:iam::${ACCOUNT}:role/role-${i % 12}`));
