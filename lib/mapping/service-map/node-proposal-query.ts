@@ -12,4 +12,4 @@ export const nodeProposalQuerySchema = z.object({
   after: z.string().regex(/^\d{1,19}$/).optional(),
 });
 
-export type NodeProposalQuery = z.infer<typeof nodeProposalQuerySchema>;
+export type NodeProposalQuery = Partial<z.infer<typeof nodeProposalQuerySchema>>;
