@@ -27,6 +27,7 @@ import {
   E2E_SIGNIN_MAX_ATTEMPTS,
   OTHER_ORG_FILE,
   STAND_IN_FILE,
+  DATABASE_FILE,
 } from "@/e2e/support/constants";
 import { startTlsProxy } from "@/e2e/support/tls-proxy";
 import { createSecondOrganization } from "@/e2e/support/second-organization";
@@ -44,6 +45,8 @@ resetEnvForTests();
 
 const scratch = await createScratchDatabase("e2e");
 await prepareDatabase({ url: scratch.url });
+fs.mkdirSync(path.dirname(DATABASE_FILE), { recursive: true });
+fs.writeFileSync(DATABASE_FILE, JSON.stringify({ url: scratch.url }), { mode: 0o600 });
 await ensureDemoUsers();
 await createUser({
   organizationId: await ensureDefaultOrganization(),
