@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { X } from "lucide-react";
 import type { ServiceMapNode } from "@/lib/mapping/service-map/service-map-types";
@@ -37,9 +37,14 @@ export function NodeProposalsPanel({ planId, node, twin, onClose }: { planId: st
   const alibaba = node.side === "alibaba" ? node : twin;
   const reasons = (aws ?? node).reasons;
   const items = proposals.data?.pages.flatMap((p) => p.items) ?? [];
+  const ref = useRef<HTMLElement>(null);
+  // Below the large layout the panel opens under the map: bring it into view.
+  useEffect(() => {
+    if (window.matchMedia("(max-width: 1023px)").matches) ref.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, []);
 
   return (
-    <section aria-labelledby="service-map-panel-title" data-testid="service-map-panel" className="flex min-w-0 flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">
+    <section ref={ref} aria-labelledby="service-map-panel-title" data-testid="service-map-panel" className="flex min-w-0 flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">
       <header className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{node.side === "aws" ? t("side.aws") : t("side.alibaba")}</p>

@@ -54,10 +54,13 @@ function Flow({ graph, selectedId, matches, focusRequest, onSelect }: ServiceMap
       graph.edges.map((edge) => {
         const touches = selectedId !== null && (edge.source === selectedId || edge.target === selectedId);
         const becomes = edge.kind === "becomes";
+        // The AWS side's relations are always drawn; "becomes" and the Alibaba side's (which mirror them) for the selected node.
+        const alwaysShown = !becomes && !edge.source.startsWith("ali.");
         return {
           id: edge.id,
           source: edge.source,
           target: edge.target,
+          hidden: !alwaysShown && !touches,
           selectable: false,
           animated: touches && becomes,
           style: {
@@ -76,15 +79,25 @@ function Flow({ graph, selectedId, matches, focusRequest, onSelect }: ServiceMap
   useEffect(() => {
     if (!positions) return;
     const frame = requestAnimationFrame(() => {
-      const bounds = { w: 0, h: 0 };
-      for (const p of positions.values()) {
+      const all = [...positions.entries()];
+      const bounds = { w: 0, h: 0, top: Infinity };
+      for (const [, p] of all) {
         bounds.w = Math.max(bounds.w, p.x + NODE_WIDTH);
         bounds.h = Math.max(bounds.h, p.y + NODE_HEIGHT);
+        bounds.top = Math.min(bounds.top, p.y);
       }
       const pane = document.querySelector<HTMLElement>("[data-testid=service-map-canvas]");
-      const fits = pane ? Math.min(pane.clientWidth / (bounds.w + 40), pane.clientHeight / (bounds.h + 40)) : 1;
-      if (fits >= READABLE_ZOOM) void flow.fitView({ padding: 0.08, maxZoom: 1 });
-      else void flow.setViewport({ x: 16, y: 16, zoom: READABLE_ZOOM + 0.1 });
+      const width = pane?.clientWidth ?? 1000;
+      const height = pane?.clientHeight ?? 600;
+      const fits = Math.min(width / (bounds.w + 40), height / (bounds.h + 40));
+      if (fits >= READABLE_ZOOM) {
+        void flow.fitView({ padding: 0.06, maxZoom: 1 });
+      } else {
+        // Too big to read whole: the top band of the map, across as much of its width as is readable.
+        const zoom = Math.max(READABLE_ZOOM, Math.min(1, width / (bounds.w + 40)));
+        const band = all.filter(([, p]) => p.y <= bounds.top + height / zoom - NODE_HEIGHT).map(([id]) => ({ id }));
+        void flow.fitView({ nodes: band, padding: 0.04, minZoom: zoom, maxZoom: zoom });
+      }
     });
     return () => cancelAnimationFrame(frame);
   }, [positions, flow]);
@@ -116,7 +129,7 @@ function Flow({ graph, selectedId, matches, focusRequest, onSelect }: ServiceMap
       >
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={(n) => TONE_FILLS[(n as ServiceMapFlowNode).data.node.tone]} className="!hidden sm:!block" />
+        <MiniMap pannable zoomable nodeColor={(n) => TONE_FILLS[(n as ServiceMapFlowNode).data.node.tone]} style={{ width: 150, height: 100 }} className="!hidden sm:!block" />
       </ReactFlow>
     </>
   );

@@ -89,18 +89,19 @@ export function ServiceMapView({ planId, initial }: { planId: string; initial: S
         ) : null}
       </form>
 
-      <div className="grid min-w-0 gap-4 lg:grid-cols-[minmax(0,1fr)_380px]">
-        <div className="flex min-w-0 flex-col gap-2">
-          <div className="flex justify-between text-xs font-medium uppercase tracking-wide text-slate-500">
-            <span>← {t("side.aws")}</span>
-            <span>{t("side.alibaba")} →</span>
-          </div>
-          <ServiceMapCanvas graph={graph} selectedId={selectedId} matches={matches} focusRequest={focusRequest} onSelect={setSelectedId} />
+      <div className="relative flex min-w-0 flex-col gap-2">
+        <div className="flex justify-between text-xs font-medium uppercase tracking-wide text-slate-500">
+          <span>← {t("side.aws")}</span>
+          <span>{t("side.alibaba")} →</span>
         </div>
+        <ServiceMapCanvas graph={graph} selectedId={selectedId} matches={matches} focusRequest={focusRequest} onSelect={setSelectedId} />
         {selected ? (
-          <NodeProposalsPanel key={selected.id} planId={planId} node={selected} twin={twinOf(selected)} onClose={() => setSelectedId(null)} />
+          // On a large screen the panel lies over the right of the map; below it, under the map.
+          <div className="lg:absolute lg:bottom-3 lg:right-3 lg:top-9 lg:z-10 lg:w-[380px] lg:overflow-y-auto lg:rounded-lg lg:shadow-xl">
+            <NodeProposalsPanel key={selected.id} planId={planId} node={selected} twin={twinOf(selected)} onClose={() => setSelectedId(null)} />
+          </div>
         ) : (
-          <p className="hidden rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 lg:block">{t("panel.pick")}</p>
+          <p className="text-sm text-slate-600">{t("panel.pick")}</p>
         )}
       </div>
 

@@ -40,6 +40,20 @@ async function openMap(page: Page) {
 
 const node = (page: Page, label: string) => page.getByTestId("service-map-node").filter({ hasText: label }).first();
 
+/** Finds a node as a user does on a big map: searches for it, has the map show the matches, and clicks it. */
+async function openNode(page: Page, label: string) {
+  await page.getByTestId("service-map-search").fill(label);
+  await expect(node(page, label)).toHaveAttribute("data-match", "hit");
+  await page.getByTestId("service-map-search").press("Enter");
+  // The map moves to the matches (an animation of 300 ms): click once it has settled.
+  await expect(async () => {
+    const box = await node(page, label).boundingBox();
+    const canvas = await page.getByTestId("service-map-canvas").boundingBox();
+    expect(box && canvas && box.x >= canvas.x && box.x + 40 <= canvas.x + canvas.width && box.y >= canvas.y).toBe(true);
+  }).toPass();
+  await node(page, label).click();
+}
+
 test.describe("an architect", () => {
   test.use({ storageState: storageStateOf("architect") });
 
@@ -61,9 +75,8 @@ test.describe("an architect", () => {
     await expect(node(page, "temp-sensor:v2")).toHaveAttribute("data-match", "dim");
     await page.getByRole("button", { name: "Show matches" }).click();
     await page.screenshot({ path: `${SHOTS}/search-en.png` });
-    await page.getByTestId("service-map-search").fill("");
 
-    await node(page, "Untyped things").click();
+    await openNode(page, "Untyped things");
     const panel = page.getByTestId("service-map-panel");
     await expect(panel).toContainText("Untyped things (eu-central-1)");
     await expect(panel.getByTestId("service-map-panel-target")).toContainText("Untyped_things");
@@ -75,8 +88,9 @@ test.describe("an architect", () => {
     await page.screenshot({ path: `${SHOTS}/panel-en.png`, fullPage: true });
 
     // A rule that needs a decision: its reason says why.
-    await node(page, "telemetry_to_s3").click();
+    await openNode(page, "telemetry_to_s3");
     await expect(panel.getByTestId("service-map-reasons")).toContainText("S3");
+    await page.screenshot({ path: `${SHOTS}/rule-en.png` });
   });
 
   test("reads the map in Chinese and on a phone", async ({ page }) => {
@@ -86,7 +100,7 @@ test.describe("an architect", () => {
     await expect(page.getByTestId("service-map-legend")).toContainText("受阻");
     await expect(page.getByTestId("service-map-node").first()).toBeVisible();
     await expect(page.getByText("正在布局映射图…")).toHaveCount(0);
-    await node(page, "temp-sensor:v2").click();
+    await openNode(page, "temp-sensor:v2");
     await expect(page.getByTestId("service-map-panel")).toContainText("映射为");
     await page.screenshot({ path: `${SHOTS}/map-zh.png`, fullPage: true });
     await switchLanguage(page, "English");
@@ -115,7 +129,7 @@ test.describe("a viewer", () => {
 
   test("reads the service map and a node's resources", async ({ page }) => {
     await openMap(page);
-    await node(page, "temp-sensor:v2").click();
+    await openNode(page, "temp-sensor:v2");
     const panel = page.getByTestId("service-map-panel");
     await expect(panel.getByTestId("service-map-proposal").first()).toBeVisible();
     await expect(panel.getByTestId("service-map-proposal").filter({ hasText: "sensor-001" })).toBeVisible();
