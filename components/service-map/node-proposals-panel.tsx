@@ -59,7 +59,7 @@ export function NodeProposalsPanel({ planId, node, twin, onClose }: { planId: st
       </header>
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-        {aws ? (
+        {aws && node.side === "alibaba" ? (
           <>
             <dt className="text-slate-500">{t("panel.from")}</dt>
             <dd className="min-w-0 break-words text-slate-900">{title(aws)} <span className="text-xs text-slate-500">({shortKind(aws.kind)})</span></dd>

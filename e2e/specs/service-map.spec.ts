@@ -82,7 +82,7 @@ test.describe("an architect", () => {
     await expect(panel.getByTestId("service-map-panel-target")).toContainText("Untyped_things");
     await expect(panel.getByTestId("service-map-reasons")).toContainText("named shadows");
     await expect(panel.getByTestId("service-map-proposal").first()).toBeVisible();
-    await panel.getByLabel("Status").selectOption("blocked");
+    await panel.getByLabel("Status", { exact: true }).selectOption("blocked");
     await expect(panel.getByTestId("service-map-proposal")).toHaveCount(1);
     await expect(panel.getByTestId("service-map-proposal")).toContainText("sensor-000");
     await page.screenshot({ path: `${SHOTS}/panel-en.png`, fullPage: true });
