@@ -89,7 +89,7 @@ test.describe("an architect", () => {
 
     // A rule that needs a decision: its reason says why.
     await openNode(page, "telemetry_to_s3");
-    await expect(panel.getByTestId("service-map-reasons")).toContainText("S3");
+    await expect(panel.getByTestId("service-map-reasons")).toContainText("route through Function Compute to OSS");
     await page.screenshot({ path: `${SHOTS}/rule-en.png` });
   });
 

@@ -180,6 +180,16 @@ describe("buildServiceMapGraph on a small estate", () => {
     const sensors = nodeNamed(graph, "aws", "temp-sensor:v2");
     expect(sensors).toMatchObject({ tone: "mapped", fit: "partial", flags: { gaps: true } });
   });
+
+  it("counts a reason once per resource giving it, however often one resource says it", () => {
+    // A rule whose two action templates both get the same warning.
+    const proposals = mapped.proposals.map((p) => (p.name === "telemetry_to_s3" ? { ...p, reasons: [...p.reasons, p.reasons[p.reasons.length - 1]!] } : p));
+    const again = buildServiceMapGraph({ proposals, products: mapped.products, relations: smallEstate().relations }).graph;
+    const rule = nodeNamed(again, "aws", "telemetry_to_s3");
+    expect(rule.reasons.length).toBeGreaterThan(1);
+    for (const reason of rule.reasons) expect(reason.count).toBe(1);
+    expect(rule.reasons[0]?.status).toBe("decision");
+  });
 });
 
 describe("buildServiceMapGraph ids and determinism", () => {

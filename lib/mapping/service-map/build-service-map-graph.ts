@@ -159,8 +159,12 @@ function summarise(bucket: Bucket) {
       if (!rosTypeOf.has(p.target)) rosTypeOf.set(p.target, p.rosType);
     }
     let gap = p.fit === "partial";
+    const counted = new Set<string>();
     for (const reason of p.reasons) {
       if (reason.code.startsWith("gap.")) gap = true;
+      // A reason counts the resources giving it: once per proposal, however often it says it.
+      if (counted.has(reason.code)) continue;
+      counted.add(reason.code);
       const seen = reasons.get(reason.code);
       if (!seen) reasons.set(reason.code, { code: reason.code, message: reason.message, count: 1, status: p.status });
       else {
