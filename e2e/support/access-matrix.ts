@@ -140,6 +140,8 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { kind: "route", file: "app/api/plans/[planId]/resources/route.ts", method: "GET", path: `/api/plans/${made.plan}/resources`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/mapping/status/route.ts", method: "GET", path: `/api/plans/${made.plan}/mapping/status`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/scans/route.ts", method: "GET", path: `/api/plans/${made.plan}/scans`, allowed: ALL_ROLES, allowedStatus: 404 },
+  { kind: "route", file: "app/api/plans/[planId]/service-map/route.ts", method: "GET", path: `/api/plans/${made.plan}/service-map`, allowed: ALL_ROLES, allowedStatus: 404 },
+  { kind: "route", file: "app/api/plans/[planId]/service-map/nodes/[nodeId]/route.ts", method: "GET", path: `/api/plans/${made.plan}/service-map/nodes/aws.thing.0000000000000000`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/scan-estimate/route.ts", method: "POST", path: `/api/plans/${made.plan}/scan-estimate`, body: { mode: "summary" }, allowed: SCANNERS, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/mapping/coverage/route.ts", method: "GET", path: `/api/plans/${made.plan}/mapping/coverage`, allowed: ALL_ROLES, allowedStatus: 404 },
   { kind: "route", file: "app/api/plans/[planId]/mapping/decisions/route.ts", method: "GET", path: `/api/plans/${made.plan}/mapping/decisions`, allowed: ALL_ROLES, allowedStatus: 404 },

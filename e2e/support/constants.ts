@@ -39,3 +39,9 @@ export const SERVICE_MAP_PLAN_NAME = "E2E sample estate (mapped)";
 export const OTHER_ORG_PASSWORD = "other-organisation-0123";
 export const OTHER_ORG_USERS = { admin: "admin@other-org.e2e.local", viewer: "viewer@other-org.e2e.local" } as const;
 export const OTHER_ORG_PLAN_NAME = "Other organisation's fleet";
+
+/**
+ * Where the end-to-end server writes the address of its database (mode 0600), for specs that store
+ * what no journey through the UI can make yet (e.g. a finished mapping run, the service-map spec).
+ */
+export const DATABASE_FILE = "test-results/.database.json";

@@ -28,6 +28,7 @@ import {
   OTHER_ORG_FILE,
   STAND_IN_FILE,
   SERVICE_MAP_FILE,
+  DATABASE_FILE,
 } from "@/e2e/support/constants";
 import { createServiceMapSample } from "@/e2e/support/service-map-sample";
 import { startTlsProxy } from "@/e2e/support/tls-proxy";
@@ -47,6 +48,8 @@ resetEnvForTests();
 
 const scratch = await createScratchDatabase("e2e");
 await prepareDatabase({ url: scratch.url });
+fs.mkdirSync(path.dirname(DATABASE_FILE), { recursive: true });
+fs.writeFileSync(DATABASE_FILE, JSON.stringify({ url: scratch.url }), { mode: 0o600 });
 await ensureDemoUsers();
 await createUser({
   organizationId: await ensureDefaultOrganization(),

@@ -1,7 +1,8 @@
 import "server-only";
 import { sqlQuery } from "@/lib/db";
 import type { ProposalStatus, StatusCounts } from "@/lib/mapping/map-scan/map-scan-types";
-import { recountGraphNode } from "@/lib/mapping/service-map/recount-graph-node";
+import { recountGraphNode } from "@/lib/mapping/service-map/build-service-map-graph";
+import type { ServiceMapGraph } from "@/lib/mapping/service-map/service-map-types";
 
 export const PROPOSAL_STATUSES: readonly ProposalStatus[] = ["mapped", "decision", "none", "blocked"];
 
@@ -43,7 +44,7 @@ export async function recountMappingRun(runId: string, change: { nodeIds: Readon
     );
     const counts = emptyStatusCounts();
     for (const row of nodeRows) addCount(counts, row.status, Number(row.n));
-    graph = recountGraphNode(graph, nodeId, counts);
+    if (typeof graph === "object" && graph !== null && Array.isArray((graph as { nodes?: unknown }).nodes)) graph = recountGraphNode(graph as ServiceMapGraph, nodeId, counts);
   }
 
   const targets: Record<string, number> = { ...(runRows[0]?.targets ?? {}) };

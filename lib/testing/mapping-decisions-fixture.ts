@@ -1,3 +1,4 @@
+import { toneOf } from "@/lib/mapping/service-map/build-service-map-graph";
 import crypto from "node:crypto";
 import { db, sqlQuery } from "@/lib/db";
 import { createPlan } from "@/lib/plans/save-plan";
@@ -116,7 +117,22 @@ export async function storeMappingRun(planId: string, scanId: string, proposals:
   const runId = crypto.randomUUID();
   const byKind: Record<string, ReturnType<typeof count>> = {};
   for (const kind of new Set(proposals.map((p) => p.kind))) byKind[kind] = count(proposals, (p) => p.kind === kind);
-  const nodes = [...new Set(proposals.map((p) => p.nodeId).filter((n): n is string => !!n))].map((id) => ({ id, label: id, counts: count(proposals, (p) => p.nodeId === id) }));
+  // Nodes as the service-map graph stores them (counts with the tone, flags and members derived from them).
+  const nodes = [...new Set(proposals.map((p) => p.nodeId).filter((n): n is string => !!n))].map((id) => {
+    const counts = count(proposals, (p) => p.nodeId === id);
+    const tone = toneOf(counts);
+    return {
+      id,
+      label: id,
+      side: "aws",
+      sources: [],
+      gaps: 0,
+      counts,
+      tone,
+      flags: { decisions: counts.decision > 0, blocked: counts.blocked > 0, none: counts.none > 0, gaps: false },
+      members: counts.mapped + counts.decision + counts.none + counts.blocked,
+    };
+  });
   const targets: Record<string, number> = {};
   for (const p of proposals) for (const [k, n] of Object.entries(p.targetResources ?? {})) targets[k] = (targets[k] ?? 0) + n;
   await sqlQuery(
