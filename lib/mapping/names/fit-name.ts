@@ -30,6 +30,38 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * Per rules object, what is worked out once: whether each ASCII code point is accepted (0/1), and the
+ * equivalents of refused code points already met (both depend on the code point alone).
+ */
+interface RulesMemo {
+  ascii: Uint8Array;
+  /** Accepted and counting one: a name of these only is fitted as it is when its length is accepted. */
+  plain: Uint8Array;
+  equivalents: Map<number, readonly number[] | null>;
+}
+const memos = new WeakMap<NameRules, RulesMemo>();
+function memoOf(rules: NameRules): RulesMemo {
+  let memo = memos.get(rules);
+  if (!memo) {
+    const ascii = new Uint8Array(0x80);
+    const plain = new Uint8Array(0x80);
+    for (let cp = 0; cp < 0x80; cp++) {
+      ascii[cp] = rules.allows(cp) ? 1 : 0;
+      plain[cp] = ascii[cp] === 1 && rules.weight(cp) === 1 ? 1 : 0;
+    }
+    memos.set(rules, (memo = { ascii, plain, equivalents: new Map() }));
+  }
+  return memo;
+}
+
+/** equivalentOf, remembered per code point (the result is shared: never changed by the caller). */
+function cachedEquivalentOf(rules: NameRules, memo: RulesMemo, cp: number): readonly number[] | null {
+  let equivalent = memo.equivalents.get(cp);
+  if (equivalent === undefined) memo.equivalents.set(cp, (equivalent = equivalentOf(rules, cp)));
+  return equivalent;
+}
+
 /** The accepted code points a refused one stands for once its accents are dropped (`é` -> `e`), or null. */
 function equivalentOf(rules: NameRules, cp: number): number[] | null {
   const decomposed = String.fromCodePoint(cp).normalize("NFKD").replace(/\p{M}/gu, "");
@@ -47,7 +79,17 @@ function isAscii(s: string): boolean {
   return true;
 }
 
+/** Whether every code unit is an ASCII code point the rules accept and count as one. */
+function isAcceptedAscii(memo: RulesMemo, s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 || memo.plain[c] !== 1) return false;
+  }
+  return true;
+}
+
 function rewriteCharacters(rules: NameRules, original: string): { cps: number[]; rewrote: boolean } {
+  const memo = memoOf(rules);
   const cps: number[] = [];
   let rewrote = false;
   // Whether the last code point is a `_` put in place of refused characters (dropped at the end; at the
@@ -66,14 +108,14 @@ function rewriteCharacters(rules: NameRules, original: string): { cps: number[];
         i++;
       }
     }
-    if (rules.allows(cp)) {
+    if (cp < 0x80 ? memo.ascii[cp] === 1 : rules.allows(cp)) {
       // An accepted `_` right after a `_` put in place of refused characters takes its place.
       if (!(cp === UNDERSCORE && lastProduced)) cps.push(cp);
       lastProduced = false;
       continue;
     }
     rewrote = true;
-    const equivalent = equivalentOf(rules, cp);
+    const equivalent = cachedEquivalentOf(rules, memo, cp);
     if (equivalent) {
       for (const c of equivalent) {
         if (!(c === UNDERSCORE && lastProduced)) cps.push(c);
@@ -138,6 +180,11 @@ export function fitName(rules: NameRules, original: string, options: FitNameOpti
     throw new TypeError(`A ${rules.kind} name must be a string, got ${describeValue(original)}`);
   }
   const isTaken = options.isTaken ?? (() => false);
+  // The common case: an ASCII name of accepted characters and of an accepted length (an ASCII code
+  // point counts one) is its own fitted name; the steps below would leave it as it is.
+  if (original.length >= rules.minLength && original.length <= rules.maxLength && original.length > 0 && isAcceptedAscii(memoOf(rules), original)) {
+    if (!isTaken(original)) return { name: original, original, changed: false, reasons: [] };
+  }
   const reasons: FitReason[] = [];
 
   const rewritten = rewriteCharacters(rules, original);

@@ -47,18 +47,32 @@ export function collectThingPolicies(relations: Iterable<PolicyRelation>, policy
     if (visiting.has(group)) return [];
     visiting.add(group);
     const names = new Set(attached.get(group) ?? []);
-    for (const parent of parentsOf.get(group) ?? []) policiesOfGroup(parent, visiting).forEach((n) => names.add(n));
+    for (const parent of parentsOf.get(group) ?? []) for (const n of policiesOfGroup(parent, visiting)) names.add(n);
     visiting.delete(group);
     const result = [...names].sort(compare);
     groupPolicies.set(group, result);
     return result;
   };
+  // A group's policies are worked out once (the walk's set of visited groups made only then).
+  const policiesOf = (group: string) => groupPolicies.get(group) ?? policiesOfGroup(group, new Set());
   const out = new Map<string, string[]>();
   for (const thing of thingArns) {
-    const names = new Set<string>();
-    for (const certificate of certificatesOf.get(thing) ?? []) attached.get(certificate)?.forEach((n) => names.add(n));
-    for (const group of groupsOf.get(thing) ?? []) policiesOfGroup(group, new Set()).forEach((n) => names.add(n));
-    out.set(thing, [...names].sort(compare));
+    const certificates = certificatesOf.get(thing);
+    const groups = groupsOf.get(thing);
+    let names: Set<string> | null = null;
+    if (certificates) {
+      for (const certificate of certificates) {
+        const policies = attached.get(certificate);
+        if (policies) for (const n of policies) (names ??= new Set()).add(n);
+      }
+    }
+    if (groups) {
+      for (const group of groups) {
+        const policies = policiesOf(group);
+        if (policies.length > 0) for (const n of policies) (names ??= new Set()).add(n);
+      }
+    }
+    out.set(thing, names === null ? [] : names.size === 1 ? [...names] : [...names].sort(compare));
   }
   return out;
 }
