@@ -88,6 +88,42 @@ function isAcceptedAscii(memo: RulesMemo, s: string): boolean {
   return true;
 }
 
+/**
+ * rewriteCharacters for a name that is ASCII and changes, as text: null when it is not ASCII, needs no
+ * rewriting, or has a character that counts two or stands for another (then the general path decides).
+ */
+function rewriteAsciiCharacters(rules: NameRules, original: string): string | null {
+  const memo = memoOf(rules);
+  // The `_` put in place of refused characters must count one too.
+  if (rules.weight(UNDERSCORE) !== 1) return null;
+  let out = "";
+  let last = -1;
+  let rewrote = false;
+  let lastProduced = false;
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 0x80) return null;
+    if (memo.ascii[c] === 1) {
+      if (memo.plain[c] !== 1) return null;
+      if (!(c === UNDERSCORE && lastProduced)) {
+        out += original[i];
+        last = c;
+      }
+      lastProduced = false;
+      continue;
+    }
+    rewrote = true;
+    if (cachedEquivalentOf(rules, memo, c) !== null) return null;
+    if (out.length > 0 && last !== UNDERSCORE) {
+      out += "_";
+      last = UNDERSCORE;
+      lastProduced = true;
+    }
+  }
+  if (!rewrote) return null;
+  return lastProduced ? out.slice(0, -1) : out;
+}
+
 function rewriteCharacters(rules: NameRules, original: string): { cps: number[]; rewrote: boolean } {
   const memo = memoOf(rules);
   const cps: number[] = [];
@@ -184,6 +220,11 @@ export function fitName(rules: NameRules, original: string, options: FitNameOpti
   // point counts one) is its own fitted name; the steps below would leave it as it is.
   if (original.length >= rules.minLength && original.length <= rules.maxLength && original.length > 0 && isAcceptedAscii(memoOf(rules), original)) {
     if (!isTaken(original)) return { name: original, original, changed: false, reasons: [] };
+  }
+  // Next most common: an ASCII name with refused characters that, rewritten, has an accepted length.
+  const ascii = rewriteAsciiCharacters(rules, original);
+  if (ascii !== null && ascii.length >= rules.minLength && ascii.length <= rules.maxLength && ascii.length > 0 && !isTaken(ascii)) {
+    return { name: ascii, original, changed: ascii !== original, reasons: ["rewrote-characters"] };
   }
   const reasons: FitReason[] = [];
 
