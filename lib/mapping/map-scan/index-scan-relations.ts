@@ -3,9 +3,9 @@
  * without repeats, so that the mapping step reads them in the same order whatever the input's order.
  * Rows that are not relations (missing or non-string fields) are skipped and counted.
  *
- * The rows are only sorted by type up front; each type's index by source (or by target) is built, its
- * lists sorted, the first time it is read, so the directions and types the mapping never asks about
- * cost nothing.
+ * The rows are only sorted by type up front; each type's index by source (or by target) is built the
+ * first time it is read, and each list sorted the first time it is read (a list already sorted, the
+ * common case, is kept as it is), so what the mapping never asks about costs nothing.
  */
 import type { ScanRelation } from "@/lib/mapping/map-scan/map-scan-types";
 
@@ -18,6 +18,8 @@ export interface RelationIndex {
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
+/** Lists up to this long are checked on every read (cheaper than remembering them). */
+const SHORT = 16;
 
 /** In code-unit order (the default sort's) without repeats. */
 function isStrictlyIncreasing(list: readonly string[]): boolean {
@@ -26,10 +28,12 @@ function isStrictlyIncreasing(list: readonly string[]): boolean {
 }
 
 export function indexScanRelations(relations: readonly ScanRelation[]): RelationIndex {
-  // Per type, the relation rows in input order; per type and direction, sorted lists by ARN.
+  // Per type, the relation rows in input order; per type and direction, lists by ARN (sorted and
+  // deduplicated on first read; the long ones, once settled, remembered so they are not checked again).
   const ofType = new Map<string, ScanRelation[]>();
   const forward = new Map<string, Map<string, string[]>>();
   const backward = new Map<string, Map<string, string[]>>();
+  const settled = new Set<string[]>();
   let skipped = 0;
   for (const relation of Array.isArray(relations) ? relations : []) {
     const { fromArn, toArn, type } = (relation ?? {}) as Partial<ScanRelation>;
@@ -50,8 +54,6 @@ export function indexScanRelations(relations: readonly ScanRelation[]): Relation
       if (list) list.push(value);
       else byKey.set(key, [value]);
     }
-    // Sorted without repeats; a list already so (the common case) is kept as it is.
-    for (const [key, list] of byKey) if (list.length > 1 && !isStrictlyIncreasing(list)) byKey.set(key, [...new Set(list)].sort());
     return byKey;
   };
   const read = (index: Map<string, Map<string, string[]>>, inverse: boolean, type: string, key: string): readonly string[] => {
@@ -60,7 +62,14 @@ export function indexScanRelations(relations: readonly ScanRelation[]): Relation
       if (!ofType.has(type)) return EMPTY;
       index.set(type, (byKey = build(type, inverse)));
     }
-    return byKey.get(key) ?? EMPTY;
+    const list = byKey.get(key);
+    if (!list) return EMPTY;
+    if (list.length < 2) return list;
+    if (list.length <= SHORT ? isStrictlyIncreasing(list) : settled.has(list)) return list;
+    const sorted = isStrictlyIncreasing(list) ? list : [...new Set(list)].sort();
+    byKey.set(key, sorted);
+    if (sorted.length > SHORT) settled.add(sorted);
+    return sorted;
   };
   return {
     targetsOf: (type, fromArn) => read(forward, false, type, fromArn),

@@ -20,7 +20,8 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Returns, per thing ARN, the sorted names of the policies that reach it.
  */
 export function collectThingPolicies(relations: Iterable<PolicyRelation>, policyNames: ReadonlyMap<string, string>, thingArns: Iterable<string>): Map<string, string[]> {
-  const attached = new Map<string, Set<string>>();
+  // Per certificate or group, the names of the policies attached to it, each once, in the order met.
+  const attached = new Map<string, string[]>();
   const certificatesOf = new Map<string, string[]>();
   const groupsOf = new Map<string, string[]>();
   const parentsOf = new Map<string, string[]>();
@@ -33,9 +34,9 @@ export function collectThingPolicies(relations: Iterable<PolicyRelation>, policy
     if (relation.type === "attached-to") {
       const policy = policyNames.get(relation.fromArn);
       if (policy !== undefined) {
-        const set = attached.get(relation.toArn) ?? new Set<string>();
-        set.add(policy);
-        attached.set(relation.toArn, set);
+        const names = attached.get(relation.toArn);
+        if (!names) attached.set(relation.toArn, [policy]);
+        else if (!names.includes(policy)) names.push(policy);
       } else push(certificatesOf, relation.toArn, relation.fromArn);
     } else if (relation.type === "member-of") push(groupsOf, relation.fromArn, relation.toArn);
     else if (relation.type === "child-of") push(parentsOf, relation.fromArn, relation.toArn);
