@@ -12,6 +12,9 @@
  * DATABASE_URL=URL (and --scan ID to pick a scan; by default the newest finished scan of the plan
  * named "Benchmark").
  *
+ * --db reads the rows from DATABASE_URL every time (as section 4 does, rows parsed page by page) and
+ * writes no file.
+ *
  * Prints the time of each round (and the process's CPU time, the collector's threads included: the
  * machine may be shared), the best, the counts, and a SHA-256 of the whole result as JSON, so
  * that two versions of the mapping step can be checked to give the same output. --write FILE also
@@ -32,6 +35,7 @@ const THINGS = Number(arg("things", "100000"));
 const ROWS = arg("rows", `/tmp/silkroute-map-scan-rows-${THINGS}.json`);
 const ROUNDS = Number(arg("rounds", "3"));
 const WRITE = arg("write", "");
+const FROM_DB = args.includes("--db");
 
 interface Dump {
   scanId: string;
@@ -65,6 +69,7 @@ async function dumpFromDatabase(): Promise<Dump> {
     const relations: ScanRelation[] = [];
     for await (const r of readRelations(scan, { pageSize: 5_000 })) relations.push({ fromArn: r.fromArn, toArn: r.toArn, type: r.type });
     const dump = { scanId: row.id, resources, relations };
+    if (FROM_DB) return dump;
     fs.writeFileSync(ROWS, JSON.stringify(dump));
     console.log(`Dumped scan ${row.id} (${resources.length.toLocaleString("en")} resources, ${relations.length.toLocaleString("en")} relations) to ${ROWS}`);
     return dump;
@@ -73,7 +78,7 @@ async function dumpFromDatabase(): Promise<Dump> {
   }
 }
 
-const dump: Dump = fs.existsSync(ROWS) ? (JSON.parse(fs.readFileSync(ROWS, "utf8")) as Dump) : await dumpFromDatabase();
+const dump: Dump = !FROM_DB && fs.existsSync(ROWS) ? (JSON.parse(fs.readFileSync(ROWS, "utf8")) as Dump) : await dumpFromDatabase();
 const things = dump.resources.filter((r) => r.kind === "AWS::IoT::Thing").length;
 console.log(`Scan ${dump.scanId}: ${dump.resources.length.toLocaleString("en")} resources (${things.toLocaleString("en")} things), ${dump.relations.length.toLocaleString("en")} relations`);
 const catalogue = readCurrentCatalogueSeed();

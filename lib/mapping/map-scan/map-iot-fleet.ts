@@ -127,6 +127,16 @@ export function mapIotFleet(input: FleetInput): FleetMapping {
   const thingTarget = thingChoice.target;
   const deviceNameOf = new Map<string, string>();
 
+  // The name-map entry of the thing group an ARN names, if it is one: worked out once per ARN (a fleet
+  // has far fewer groups than memberships).
+  const groupEntries = new Map<string, NameMapEntry | undefined>();
+  const groupEntryOf = (groupArn: string): NameMapEntry | undefined => {
+    if (groupEntries.has(groupArn)) return groupEntries.get(groupArn);
+    const group = resourceByArn.get(groupArn);
+    const entry = group?.kind === RESOURCE_KINDS.iotThingGroup ? groupNames.get(group.name) : undefined;
+    groupEntries.set(groupArn, entry);
+    return entry;
+  };
   const thingTargetName = thingTarget?.name ?? null;
   const thingRosType = thingTarget?.rosType ?? null;
   const thingFit = thingTarget?.fit ?? null;
@@ -173,8 +183,7 @@ export function mapIotFleet(input: FleetInput): FleetMapping {
 
     let memberships: NameMapEntry[] | null = null;
     for (const groupArn of relations.targetsOf(REL.memberOf, thing.arn)) {
-      const group = resourceByArn.get(groupArn);
-      const entry = group?.kind === RESOURCE_KINDS.iotThingGroup ? groupNames.get(group.name) : undefined;
+      const entry = groupEntryOf(groupArn);
       if (entry) (memberships ??= []).push(entry);
     }
     const groups: ProposedName[] = [];
