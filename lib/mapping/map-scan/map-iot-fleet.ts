@@ -82,13 +82,14 @@ export function mapIotFleet(input: FleetInput): FleetMapping {
   };
 
   // Products: every thing type of the region, every type a thing names, the default product if needed.
-  const records = new Map<string, ThingRecord | null>();
+  // Each thing's record, by its position in input.things.
+  const records: Array<ThingRecord | null> = [];
   const productOfThing = new Map<string, string>();
   const typeByName = new Map<string, ScanResource>();
   for (const row of input.thingTypes) typeByName.set(row.name, row);
   for (const thing of input.things) {
     const record = readThingRecord(thing.raw);
-    records.set(thing.arn, record);
+    records.push(record);
     if (!record) continue;
     let typeName = record.thingTypeName;
     if (typeName === null) {
@@ -141,8 +142,9 @@ export function mapIotFleet(input: FleetInput): FleetMapping {
   const thingRosType = thingTarget?.rosType ?? null;
   const thingFit = thingTarget?.fit ?? null;
   const thingCountAs = thingTarget ? (thingTarget.rosType ?? thingTarget.name) : null;
-  for (const thing of input.things) {
-    const record = records.get(thing.arn) ?? null;
+  for (let index = 0; index < input.things.length; index++) {
+    const thing = input.things[index]!;
+    const record = records[index] ?? null;
     const product = productOfThing.get(thing.arn);
     if (!record || product === undefined) {
       proposals.push({

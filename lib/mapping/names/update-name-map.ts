@@ -139,9 +139,9 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
   for (const name of input.reserved ?? []) if (typeof name === "string") claim(name);
 
   const entryOf = new Map<string, NameMapEntry>();
-  const alone = new Map<string, FittedName>();
-  const asIs: string[] = [];
-  const others: string[] = [];
+  // The new originals fitted alone (each result's original says whose), valid as they are or not.
+  const asIs: FittedName[] = [];
+  const others: FittedName[] = [];
   // In code-unit order, so that both lists below come out sorted.
   for (const original of sortedCurrent) {
     const kept = held.get(original);
@@ -156,8 +156,7 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
       continue;
     }
     const fitted = fitName(rules, original);
-    alone.set(original, fitted);
-    (fitted.name === original ? asIs : others).push(original);
+    (fitted.name === original ? asIs : others).push(fitted);
   }
   function reasonsOf(original: string, name: string): FitReason[] {
     // Fitted afresh; a kept name that differs from that one was made unique.
@@ -166,8 +165,8 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
   }
 
   // New originals valid as they are first, then the others, each in code-unit order.
-  for (const original of asIs.length === 0 ? others : others.length === 0 ? asIs : asIs.concat(others)) {
-    const fittedAlone = alone.get(original) as FittedName;
+  for (const fittedAlone of asIs.length === 0 ? others : others.length === 0 ? asIs : asIs.concat(others)) {
+    const original = fittedAlone.original;
     // Fitted again only when the name fitted alone is taken: the same result as fitting with isTaken at once.
     let fitted = fittedAlone;
     if (isTaken(fittedAlone.name)) {
