@@ -31,8 +31,9 @@ export function indexScanRelations(relations: readonly ScanRelation[]): Relation
   // Per type, the relation rows in input order; per type and direction, lists by ARN (sorted and
   // deduplicated on first read; the long ones, once settled, remembered so they are not checked again).
   const ofType = new Map<string, ScanRelation[]>();
-  const forward = new Map<string, Map<string, string[]>>();
-  const backward = new Map<string, Map<string, string[]>>();
+  // A single ARN is held as it is until read (most lists have one, and most are never read).
+  const forward = new Map<string, Map<string, string | string[]>>();
+  const backward = new Map<string, Map<string, string | string[]>>();
   const settled = new Set<string[]>();
   let skipped = 0;
   for (const relation of Array.isArray(relations) ? relations : []) {
@@ -45,26 +46,33 @@ export function indexScanRelations(relations: readonly ScanRelation[]): Relation
     if (list) list.push(relation);
     else ofType.set(type, [relation]);
   }
-  const build = (type: string, inverse: boolean): Map<string, string[]> => {
-    const byKey = new Map<string, string[]>();
+  const build = (type: string, inverse: boolean): Map<string, string | string[]> => {
+    const byKey = new Map<string, string | string[]>();
     for (const relation of ofType.get(type) ?? []) {
       const key = inverse ? relation.toArn : relation.fromArn;
       const value = inverse ? relation.fromArn : relation.toArn;
-      const list = byKey.get(key);
-      if (list) list.push(value);
-      else byKey.set(key, [value]);
+      const held = byKey.get(key);
+      if (held === undefined) byKey.set(key, value);
+      else if (typeof held === "string") byKey.set(key, [held, value]);
+      else held.push(value);
     }
     return byKey;
   };
-  const read = (index: Map<string, Map<string, string[]>>, inverse: boolean, type: string, key: string): readonly string[] => {
+  const read = (index: Map<string, Map<string, string | string[]>>, inverse: boolean, type: string, key: string): readonly string[] => {
     let byKey = index.get(type);
     if (!byKey) {
       if (!ofType.has(type)) return EMPTY;
       index.set(type, (byKey = build(type, inverse)));
     }
-    const list = byKey.get(key);
-    if (!list) return EMPTY;
-    if (list.length < 2) return list;
+    const held = byKey.get(key);
+    if (held === undefined) return EMPTY;
+    if (typeof held === "string") {
+      // Made once: every read of the key gives the same list.
+      const single = [held];
+      byKey.set(key, single);
+      return single;
+    }
+    const list = held;
     if (list.length <= SHORT ? isStrictlyIncreasing(list) : settled.has(list)) return list;
     const sorted = isStrictlyIncreasing(list) ? list : [...new Set(list)].sort();
     byKey.set(key, sorted);
