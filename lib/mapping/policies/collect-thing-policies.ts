@@ -30,16 +30,29 @@ export function collectThingPolicies(relations: Iterable<PolicyRelation>, policy
     if (list) list.push(value);
     else map.set(key, [value]);
   };
+  // Policy attachments in relation order: only those to a certificate or group a thing can reach are
+  // kept below (an estate attaches its policies to a great many certificates that no thing lists).
+  const policyTargets: string[] = [];
+  const policyOfTarget: string[] = [];
   for (const relation of relations) {
     if (relation.type === "attached-to") {
       const policy = policyNames.get(relation.fromArn);
       if (policy !== undefined) {
-        const names = attached.get(relation.toArn);
-        if (!names) attached.set(relation.toArn, [policy]);
-        else if (!names.includes(policy)) names.push(policy);
+        policyTargets.push(relation.toArn);
+        policyOfTarget.push(policy);
       } else push(certificatesOf, relation.toArn, relation.fromArn);
     } else if (relation.type === "member-of") push(groupsOf, relation.fromArn, relation.toArn);
     else if (relation.type === "child-of") push(parentsOf, relation.fromArn, relation.toArn);
+  }
+  const reachable = new Set<string>();
+  for (const map of [certificatesOf, groupsOf, parentsOf]) for (const list of map.values()) for (const arn of list) reachable.add(arn);
+  for (let i = 0; i < policyTargets.length; i++) {
+    const target = policyTargets[i]!;
+    if (!reachable.has(target)) continue;
+    const policy = policyOfTarget[i]!;
+    const names = attached.get(target);
+    if (!names) attached.set(target, [policy]);
+    else if (!names.includes(policy)) names.push(policy);
   }
   const groupPolicies = new Map<string, string[]>();
   const policiesOfGroup = (group: string, visiting: Set<string>): string[] => {
