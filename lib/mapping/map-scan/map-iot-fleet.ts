@@ -76,17 +76,20 @@ export function mapIotFleet(input: FleetInput): FleetMapping {
     const update = updateNameMap({ kind, previous: input.previousNameMap(scope) ?? null, originals, reserved });
     nameMaps[scope] = update.state;
     for (const error of update.errors) errors.push({ at: `nameMaps.${scope}: ${error.at}`, message: error.message });
-    return new Map(update.entries.map((e) => [e.original, e]));
+    const byOriginal = new Map<string, NameMapEntry>();
+    for (const e of update.entries) byOriginal.set(e.original, e);
+    return byOriginal;
   };
 
   // Products: every thing type of the region, every type a thing names, the default product if needed.
-  const records = new Map<string, ThingRecord | null>();
+  // Each thing's record, by its position in input.things.
+  const records: Array<ThingRecord | null> = [];
   const productOfThing = new Map<string, string>();
   const typeByName = new Map<string, ScanResource>();
   for (const row of input.thingTypes) typeByName.set(row.name, row);
   for (const thing of input.things) {
     const record = readThingRecord(thing.raw);
-    records.set(thing.arn, record);
+    records.push(record);
     if (!record) continue;
     let typeName = record.thingTypeName;
     if (typeName === null) {
@@ -117,27 +120,40 @@ export function mapIotFleet(input: FleetInput): FleetMapping {
 
   // Groups.
   const groupNames = runNameMap(nameScope("groups", region), "group", input.groups.map((g) => g.name));
-  const groupByName = new Map(input.groups.map((g) => [g.name, g]));
+  const groupByName = new Map<string, ScanResource>();
+  for (const g of input.groups) groupByName.set(g.name, g);
 
   const proposals: Proposal[] = [];
   const thingChoice = input.thingChoice;
   const thingTarget = thingChoice.target;
   const deviceNameOf = new Map<string, string>();
 
-  for (const thing of input.things) {
-    const record = records.get(thing.arn) ?? null;
+  // The name-map entry of the thing group an ARN names, if it is one: worked out once per ARN (a fleet
+  // has far fewer groups than memberships).
+  const groupEntries = new Map<string, NameMapEntry | undefined>();
+  const groupEntryOf = (groupArn: string): NameMapEntry | undefined => {
+    if (groupEntries.has(groupArn)) return groupEntries.get(groupArn);
+    const group = resourceByArn.get(groupArn);
+    const entry = group?.kind === RESOURCE_KINDS.iotThingGroup ? groupNames.get(group.name) : undefined;
+    groupEntries.set(groupArn, entry);
+    return entry;
+  };
+  const thingTargetName = thingTarget?.name ?? null;
+  const thingRosType = thingTarget?.rosType ?? null;
+  const thingFit = thingTarget?.fit ?? null;
+  const thingCountAs = thingTarget ? (thingTarget.rosType ?? thingTarget.name) : null;
+  for (let index = 0; index < input.things.length; index++) {
+    const thing = input.things[index]!;
+    const record = records[index] ?? null;
     const product = productOfThing.get(thing.arn);
-    const base = {
-      arn: thing.arn,
-      kind: thing.kind,
-      name: thing.name,
-      target: thingTarget?.name ?? null,
-      rosType: thingTarget?.rosType ?? null,
-      fit: thingTarget?.fit ?? null,
-    };
     if (!record || product === undefined) {
       proposals.push({
-        ...base,
+        arn: thing.arn,
+        kind: thing.kind,
+        name: thing.name,
+        target: thingTargetName,
+        rosType: thingRosType,
+        fit: thingFit,
         status: "blocked",
         properties: {},
         reasons: [unreadable(thing), ...thingChoice.reasons],
@@ -148,56 +164,79 @@ export function mapIotFleet(input: FleetInput): FleetMapping {
     const device = deviceEntries.get(product)?.get(thing.name);
     const productEntry = productNames.get(product);
     if (!device || !productEntry) {
-      proposals.push({ ...base, status: "blocked", properties: {}, reasons: [{ code: "no-free-name", message: `No DeviceName could be given to "${thing.name}".` }], targetResources: {} });
+      proposals.push({
+        arn: thing.arn,
+        kind: thing.kind,
+        name: thing.name,
+        target: thingTargetName,
+        rosType: thingRosType,
+        fit: thingFit,
+        status: "blocked",
+        properties: {},
+        reasons: [{ code: "no-free-name", message: `No DeviceName could be given to "${thing.name}".` }],
+        targetResources: {},
+      });
       continue;
     }
     deviceNameOf.set(thing.name, device.name);
-    const extra: ProposalReason[] = [...nameReason("thing", device)];
+    // Made only when the thing has a reason of its own (most have none).
+    let extra: ProposalReason[] | null = device.changed ? nameReason("thing", device) : null;
     let status = thingChoice.status;
 
-    const memberships: NameMapEntry[] = [];
+    let memberships: NameMapEntry[] | null = null;
     for (const groupArn of relations.targetsOf(REL.memberOf, thing.arn)) {
-      const group = resourceByArn.get(groupArn);
-      const entry = group?.kind === RESOURCE_KINDS.iotThingGroup ? groupNames.get(group.name) : undefined;
-      if (entry) memberships.push(entry);
+      const entry = groupEntryOf(groupArn);
+      if (entry) (memberships ??= []).push(entry);
     }
-    if (memberships.length > 1) memberships.sort((a, b) => (a.original < b.original ? -1 : a.original > b.original ? 1 : 0));
-    const groups = memberships.slice(0, MAX_GROUPS_PER_DEVICE).map(proposed);
-    const groupsLeftOut = memberships.slice(MAX_GROUPS_PER_DEVICE).map(proposed);
-    if (groupsLeftOut.length > 0) {
+    const groups: ProposedName[] = [];
+    let groupsLeftOut: ProposedName[] | null = null;
+    if (memberships !== null) {
+      if (memberships.length > 1) memberships.sort((a, b) => (a.original < b.original ? -1 : a.original > b.original ? 1 : 0));
+      for (let i = 0; i < memberships.length; i++) {
+        if (i < MAX_GROUPS_PER_DEVICE) groups.push(proposed(memberships[i]!));
+        else (groupsLeftOut ??= []).push(proposed(memberships[i]!));
+      }
+    }
+    if (groupsLeftOut !== null) {
       status = settleStatus(status, "decision");
-      extra.push({
+      (extra ??= []).push({
         code: "too-many-groups",
-        message: `"${thing.name}" is in ${memberships.length} thing groups; an Alibaba device is in at most ${MAX_GROUPS_PER_DEVICE}. Proposed: the first ${MAX_GROUPS_PER_DEVICE} by name; left out: ${groupsLeftOut.map((g) => g.original).join(", ")}. Choose which to keep.`,
+        message: `"${thing.name}" is in ${memberships!.length} thing groups; an Alibaba device is in at most ${MAX_GROUPS_PER_DEVICE}. Proposed: the first ${MAX_GROUPS_PER_DEVICE} by name; left out: ${groupsLeftOut.map((g) => g.original).join(", ")}. Choose which to keep.`,
       });
     }
-    const tagKeys = Object.keys(record.attributes);
-    if (tagKeys.length > MAX_TAGS_PER_DEVICE) {
+    const tagCount = countKeys(record.attributes);
+    if (tagCount > MAX_TAGS_PER_DEVICE) {
       status = settleStatus(status, "decision");
-      extra.push({ code: "too-many-tags", message: `"${thing.name}" has ${tagKeys.length} attributes; a device holds at most ${MAX_TAGS_PER_DEVICE} tags. Choose which to keep or move the rest into the thing model.` });
+      (extra ??= []).push({ code: "too-many-tags", message: `"${thing.name}" has ${tagCount} attributes; a device holds at most ${MAX_TAGS_PER_DEVICE} tags. Choose which to keep or move the rest into the thing model.` });
     }
     if (record.namedShadows.length > 0) {
       status = settleStatus(status, "blocked");
-      extra.push({
+      (extra ??= []).push({
         code: "named-shadows",
         message: `"${thing.name}" uses named shadows (${record.namedShadows.join(", ")}), which have no equivalent: Alibaba has one shadow per device. Model the state as thing-model properties or in the application.`,
       });
     }
     const nickname = fitDeviceNickname(thing.name);
+    const properties: Record<string, unknown> = {
+      productName: proposed(productEntry),
+      deviceName: proposed(device),
+      nickname: { name: nickname.name, original: thing.name },
+      tags: record.attributes,
+      groups,
+    };
+    if (groupsLeftOut !== null) properties.groupsLeftOut = groupsLeftOut;
     proposals.push({
-      ...base,
+      arn: thing.arn,
+      kind: thing.kind,
+      name: thing.name,
+      target: thingTargetName,
+      rosType: thingRosType,
+      fit: thingFit,
       status,
-      properties: {
-        productName: proposed(productEntry),
-        deviceName: proposed(device),
-        nickname: { name: nickname.name, original: thing.name },
-        tags: record.attributes,
-        groups,
-        ...(groupsLeftOut.length > 0 ? { groupsLeftOut } : {}),
-      },
+      properties,
       // The target's reasons are shared by every thing (one array, not one per thing).
-      reasons: extra.length === 0 ? thingChoice.reasons : [...extra, ...thingChoice.reasons],
-      targetResources: status === "mapped" && thingTarget ? { [thingTarget.rosType ?? thingTarget.name]: 1 } : {},
+      reasons: extra === null || extra.length === 0 ? thingChoice.reasons : [...extra, ...thingChoice.reasons],
+      targetResources: status === "mapped" && thingCountAs !== null ? { [thingCountAs]: 1 } : {},
     });
   }
 
@@ -272,6 +311,13 @@ export function mapIotFleet(input: FleetInput): FleetMapping {
   }
 
   return { proposals, products, productOfThing, deviceNameOf, nameMaps, errors };
+}
+
+/** Own enumerable keys, counted without listing them. */
+function countKeys(record: Record<string, string>): number {
+  let n = 0;
+  for (const key in record) if (Object.hasOwn(record, key)) n++;
+  return n;
 }
 
 function unreadable(row: ScanResource): ProposalReason {

@@ -42,9 +42,8 @@ function asPolicyRow(row: ScanResource): StoredRow<IotPolicyRaw> {
 }
 
 export function mapIotPolicies(input: PolicyMappingInput): PolicyMapping {
-  const things: Array<StoredRow<IotThingRaw>> = input.things
-    .filter((t) => input.productOfThing.has(t.arn))
-    .map((t) => ({ arn: t.arn, name: t.name, raw: t.raw as IotThingRaw, problem: null }));
+  const things: Array<StoredRow<IotThingRaw>> = [];
+  for (const t of input.things) if (input.productOfThing.has(t.arn)) things.push({ arn: t.arn, name: t.name, raw: t.raw as IotThingRaw, problem: null });
   const built = buildPolicyTranslationInput({
     policies: input.policies.map(asPolicyRow),
     things,
@@ -53,11 +52,12 @@ export function mapIotPolicies(input: PolicyMappingInput): PolicyMapping {
     productRefOf: () => "",
     deviceNameOf: (name) => input.deviceNameOf.get(name),
   });
-  const productByName = new Map(input.things.map((t) => [t.name, input.productOfThing.get(t.arn) ?? ""]));
-  const translation = translateIotPolicies({
-    policies: built.input.policies,
-    things: built.input.things.map((t) => ({ ...t, productRef: productByName.get(t.thingName) ?? t.productRef })),
-  });
+  // The last thing of a name wins, as a Map built from the list would have it.
+  const productByName = new Map<string, string>();
+  for (const t of input.things) productByName.set(t.name, input.productOfThing.get(t.arn) ?? "");
+  // The builder's thing inputs are this step's own: their product is set in place.
+  for (const t of built.input.things) t.productRef = productByName.get(t.thingName) ?? t.productRef;
+  const translation = translateIotPolicies({ policies: built.input.policies, things: built.input.things });
 
   const errorsOf = new Map<string, ProposalReason[]>();
   for (const error of [...built.errors, ...translation.errors]) {

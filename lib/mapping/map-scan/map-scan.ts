@@ -97,7 +97,9 @@ export function mapScan(input: MapScanInput): MapScanResult {
     const chosen = Object.hasOwn(bySource, sourceRegion) ? bySource[sourceRegion] : undefined;
     return typeof chosen === "string" && chosen.length > 0 ? chosen : targetRegion;
   };
-  const resourceByArn = new Map(rows.map((r) => [r.arn, r]));
+  // The last row of an ARN wins, as a Map built from the list would have it.
+  const resourceByArn = new Map<string, ScanResource>();
+  for (const r of rows) resourceByArn.set(r.arn, r);
   const previousNameMap = (scope: string) => (Object.hasOwn(input.previousNameMaps ?? {}, scope) ? input.previousNameMaps?.[scope] : undefined);
 
   const context: GenericContext = { certificates: input.catalogue.iot.certificates, targetRegionOf, relations, resourceByArn };
@@ -121,8 +123,9 @@ export function mapScan(input: MapScanInput): MapScanResult {
     if (n > 0) extraTargets[key] = (extraTargets[key] ?? 0) + n;
   };
 
-  const fleetRows = rows.filter((r) => FLEET_KINDS.has(r.kind));
-  const otherRows = rows.filter((r) => !FLEET_KINDS.has(r.kind));
+  const fleetRows: ScanResource[] = [];
+  const otherRows: ScanResource[] = [];
+  for (const r of rows) (FLEET_KINDS.has(r.kind) ? fleetRows : otherRows).push(r);
   const choiceCache = new Map<string, CatalogueChoice>();
   const genericChoice = (kind: string, sourceRegion: string, chosen?: string | null) => {
     const region = targetRegionOf(sourceRegion);
@@ -135,9 +138,18 @@ export function mapScan(input: MapScanInput): MapScanResult {
   const firstRanked = (kind: string) => byKind[kind] ?? [...(entryOf(kind)?.targets ?? [])].sort((a, b) => a.rank - b.rank)[0]?.name;
 
   if (onIotPlatform) {
-    const regions = [...new Set(fleetRows.map((r) => r.region))].sort();
+    // The fleet's rows per region and kind, in row order.
+    const byRegion = new Map<string, Map<string, ScanResource[]>>();
+    for (const r of fleetRows) {
+      let kinds = byRegion.get(r.region);
+      if (!kinds) byRegion.set(r.region, (kinds = new Map()));
+      const list = kinds.get(r.kind);
+      if (list) list.push(r);
+      else kinds.set(r.kind, [r]);
+    }
+    const regions = [...byRegion.keys()].sort();
     for (const region of regions) {
-      const inRegion = (kind: string) => fleetRows.filter((r) => r.region === region && r.kind === kind);
+      const inRegion = (kind: string) => byRegion.get(region)?.get(kind) ?? [];
       const things = inRegion(RESOURCE_KINDS.iotThing);
       const fleet = mapIotFleet({
         region,
@@ -164,11 +176,13 @@ export function mapScan(input: MapScanInput): MapScanResult {
         relations: input.relations,
         choice: policyChoice,
       });
-      proposals.push(...fleet.proposals, ...policies.proposals);
+      for (const p of fleet.proposals) proposals.push(p);
+      for (const p of policies.proposals) proposals.push(p);
 
       // Topic classes onto the products: on the thing type's proposal when there is one, else counted apart.
       const plans = new Map(policies.products.map((p) => [p.productRef, p]));
-      const typeProposals = new Map(fleet.proposals.filter((p) => p.kind === RESOURCE_KINDS.iotThingType).map((p) => [p.name, p]));
+      const typeProposals = new Map<string, Proposal>();
+      for (const p of fleet.proposals) if (p.kind === RESOURCE_KINDS.iotThingType) typeProposals.set(p.name, p);
       for (const product of fleet.products) {
         product.topicClasses = plans.get(product.original)?.topicClasses ?? [];
         const proposal = typeProposals.get(product.original);
@@ -303,13 +317,16 @@ function genericProposal(row: ScanResource, choice: CatalogueChoice, context: Ge
   }
   // A device credential is part of its device (counted once per thing): counted under the target's name.
   const countAs = target && (row.kind === RESOURCE_KINDS.iotCertificate || !target.rosType) ? target.name : target?.rosType;
-  return {
-    ...describeProposalHead(row, target),
-    status,
-    properties,
-    reasons: [...reasons, ...choice.reasons],
-    ...(choice.choices ? { choices: choice.choices } : {}),
-    ...(choice.alternatives ? { alternatives: choice.alternatives } : {}),
-    targetResources: status === "mapped" && countAs ? { [countAs]: 1 } : {},
-  };
+  // Built field by field, keys in the order the proposal has always had (its JSON is stored as it is).
+  const targetResources = status === "mapped" && countAs ? { [countAs]: 1 } : {};
+  const { arn, kind, name } = row;
+  const targetName = target?.name ?? null;
+  const rosType = target?.rosType ?? null;
+  const fit = target?.fit ?? null;
+  const allReasons = reasons.length === 0 ? [...choice.reasons] : [...reasons, ...choice.reasons];
+  const { choices, alternatives } = choice;
+  if (choices && alternatives) return { arn, kind, name, target: targetName, rosType, fit, status, properties, reasons: allReasons, choices, alternatives, targetResources };
+  if (choices) return { arn, kind, name, target: targetName, rosType, fit, status, properties, reasons: allReasons, choices, targetResources };
+  if (alternatives) return { arn, kind, name, target: targetName, rosType, fit, status, properties, reasons: allReasons, alternatives, targetResources };
+  return { arn, kind, name, target: targetName, rosType, fit, status, properties, reasons: allReasons, targetResources };
 }

@@ -19,7 +19,12 @@ export function summarizeMapScan(proposals: readonly Proposal[], extraTargets: R
   const byKind: Record<string, StatusCounts> = {};
   const targets: Record<string, number> = {};
   const addTargets = (counts: Readonly<Record<string, number>>) => {
-    for (const [key, n] of Object.entries(counts)) if (n > 0) targets[key] = (targets[key] ?? 0) + n;
+    // Own keys in the order Object.entries gives them, without making the list.
+    for (const key in counts) {
+      if (!Object.hasOwn(counts, key)) continue;
+      const n = counts[key] as number;
+      if (n > 0) targets[key] = (targets[key] ?? 0) + n;
+    }
   };
   for (const proposal of proposals) {
     coverage[proposal.status] += 1;

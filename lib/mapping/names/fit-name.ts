@@ -30,6 +30,38 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * Per rules object, what is worked out once: whether each ASCII code point is accepted (0/1), and the
+ * equivalents of refused code points already met (both depend on the code point alone).
+ */
+interface RulesMemo {
+  ascii: Uint8Array;
+  /** Accepted and counting one: a name of these only is fitted as it is when its length is accepted. */
+  plain: Uint8Array;
+  equivalents: Map<number, readonly number[] | null>;
+}
+const memos = new WeakMap<NameRules, RulesMemo>();
+function memoOf(rules: NameRules): RulesMemo {
+  let memo = memos.get(rules);
+  if (!memo) {
+    const ascii = new Uint8Array(0x80);
+    const plain = new Uint8Array(0x80);
+    for (let cp = 0; cp < 0x80; cp++) {
+      ascii[cp] = rules.allows(cp) ? 1 : 0;
+      plain[cp] = ascii[cp] === 1 && rules.weight(cp) === 1 ? 1 : 0;
+    }
+    memos.set(rules, (memo = { ascii, plain, equivalents: new Map() }));
+  }
+  return memo;
+}
+
+/** equivalentOf, remembered per code point (the result is shared: never changed by the caller). */
+function cachedEquivalentOf(rules: NameRules, memo: RulesMemo, cp: number): readonly number[] | null {
+  let equivalent = memo.equivalents.get(cp);
+  if (equivalent === undefined) memo.equivalents.set(cp, (equivalent = equivalentOf(rules, cp)));
+  return equivalent;
+}
+
 /** The accepted code points a refused one stands for once its accents are dropped (`é` -> `e`), or null. */
 function equivalentOf(rules: NameRules, cp: number): number[] | null {
   const decomposed = String.fromCodePoint(cp).normalize("NFKD").replace(/\p{M}/gu, "");
@@ -47,7 +79,53 @@ function isAscii(s: string): boolean {
   return true;
 }
 
+/** Whether every code unit is an ASCII code point the rules accept and count as one. */
+function isAcceptedAscii(memo: RulesMemo, s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 || memo.plain[c] !== 1) return false;
+  }
+  return true;
+}
+
+/**
+ * rewriteCharacters for a name that is ASCII and changes, as text: null when it is not ASCII, needs no
+ * rewriting, or has a character that counts two or stands for another (then the general path decides).
+ */
+function rewriteAsciiCharacters(rules: NameRules, original: string): string | null {
+  const memo = memoOf(rules);
+  // The `_` put in place of refused characters must count one too.
+  if (rules.weight(UNDERSCORE) !== 1) return null;
+  let out = "";
+  let last = -1;
+  let rewrote = false;
+  let lastProduced = false;
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 0x80) return null;
+    if (memo.ascii[c] === 1) {
+      if (memo.plain[c] !== 1) return null;
+      if (!(c === UNDERSCORE && lastProduced)) {
+        out += original[i];
+        last = c;
+      }
+      lastProduced = false;
+      continue;
+    }
+    rewrote = true;
+    if (cachedEquivalentOf(rules, memo, c) !== null) return null;
+    if (out.length > 0 && last !== UNDERSCORE) {
+      out += "_";
+      last = UNDERSCORE;
+      lastProduced = true;
+    }
+  }
+  if (!rewrote) return null;
+  return lastProduced ? out.slice(0, -1) : out;
+}
+
 function rewriteCharacters(rules: NameRules, original: string): { cps: number[]; rewrote: boolean } {
+  const memo = memoOf(rules);
   const cps: number[] = [];
   let rewrote = false;
   // Whether the last code point is a `_` put in place of refused characters (dropped at the end; at the
@@ -66,14 +144,14 @@ function rewriteCharacters(rules: NameRules, original: string): { cps: number[];
         i++;
       }
     }
-    if (rules.allows(cp)) {
+    if (cp < 0x80 ? memo.ascii[cp] === 1 : rules.allows(cp)) {
       // An accepted `_` right after a `_` put in place of refused characters takes its place.
       if (!(cp === UNDERSCORE && lastProduced)) cps.push(cp);
       lastProduced = false;
       continue;
     }
     rewrote = true;
-    const equivalent = equivalentOf(rules, cp);
+    const equivalent = cachedEquivalentOf(rules, memo, cp);
     if (equivalent) {
       for (const c of equivalent) {
         if (!(c === UNDERSCORE && lastProduced)) cps.push(c);
@@ -138,6 +216,16 @@ export function fitName(rules: NameRules, original: string, options: FitNameOpti
     throw new TypeError(`A ${rules.kind} name must be a string, got ${describeValue(original)}`);
   }
   const isTaken = options.isTaken ?? (() => false);
+  // The common case: an ASCII name of accepted characters and of an accepted length (an ASCII code
+  // point counts one) is its own fitted name; the steps below would leave it as it is.
+  if (original.length >= rules.minLength && original.length <= rules.maxLength && original.length > 0 && isAcceptedAscii(memoOf(rules), original)) {
+    if (!isTaken(original)) return { name: original, original, changed: false, reasons: [] };
+  }
+  // Next most common: an ASCII name with refused characters that, rewritten, has an accepted length.
+  const ascii = rewriteAsciiCharacters(rules, original);
+  if (ascii !== null && ascii.length >= rules.minLength && ascii.length <= rules.maxLength && ascii.length > 0 && !isTaken(ascii)) {
+    return { name: ascii, original, changed: ascii !== original, reasons: ["rewrote-characters"] };
+  }
   const reasons: FitReason[] = [];
 
   const rewritten = rewriteCharacters(rules, original);

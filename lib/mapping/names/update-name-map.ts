@@ -88,10 +88,13 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
   if (!Array.isArray(input.originals)) {
     errors.push({ at: "originals", code: "not-a-list", message: `originals must be a list, got ${describeValue(input.originals)}` });
   }
-  originals.forEach((value, i) => {
+  for (let i = 0; i < originals.length; i++) {
+    const value = originals[i];
     if (typeof value === "string") current.add(value);
     else errors.push({ at: `originals[${i}]`, code: "not-a-string", message: `originals[${i}] must be a string, got ${describeValue(value)}` });
-  });
+  }
+  // This run's originals in code-unit order (the default sort), sorted once for all that follows.
+  const sortedCurrent = [...current].sort();
 
   const claimed = new Set<string>();
   const claim = (name: string) => claimed.add(fold(name));
@@ -136,10 +139,11 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
   for (const name of input.reserved ?? []) if (typeof name === "string") claim(name);
 
   const entryOf = new Map<string, NameMapEntry>();
-  const alone = new Map<string, FittedName>();
-  const asIs: string[] = [];
-  const others: string[] = [];
-  for (const original of current) {
+  // The new originals fitted alone (each result's original says whose), valid as they are or not.
+  const asIs: FittedName[] = [];
+  const others: FittedName[] = [];
+  // In code-unit order, so that both lists below come out sorted.
+  for (const original of sortedCurrent) {
     const kept = held.get(original);
     if (kept) {
       entryOf.set(original, {
@@ -152,8 +156,7 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
       continue;
     }
     const fitted = fitName(rules, original);
-    alone.set(original, fitted);
-    (fitted.name === original ? asIs : others).push(original);
+    (fitted.name === original ? asIs : others).push(fitted);
   }
   function reasonsOf(original: string, name: string): FitReason[] {
     // Fitted afresh; a kept name that differs from that one was made unique.
@@ -162,8 +165,8 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
   }
 
   // New originals valid as they are first, then the others, each in code-unit order.
-  for (const original of [...asIs.sort(), ...others.sort()]) {
-    const fittedAlone = alone.get(original) as FittedName;
+  for (const fittedAlone of asIs.length === 0 ? others : others.length === 0 ? asIs : asIs.concat(others)) {
+    const original = fittedAlone.original;
     // Fitted again only when the name fitted alone is taken: the same result as fitting with isTaken at once.
     let fitted = fittedAlone;
     if (isTaken(fittedAlone.name)) {
@@ -177,12 +180,17 @@ export function updateNameMap(input: UpdateNameMapInput): NameMapUpdate {
     }
     claim(fitted.name);
     const previous = refit.get(original);
-    entryOf.set(original, previous ? { ...fitted, status: "refitted", ...previous } : { ...fitted, status: "added" });
+    entryOf.set(
+      original,
+      previous
+        ? { ...fitted, status: "refitted", ...previous }
+        : { name: fitted.name, original: fitted.original, changed: fitted.changed, reasons: fitted.reasons, status: "added" },
+    );
   }
 
   const entries: NameMapEntry[] = [];
   const active: NamePair[] = [];
-  for (const original of [...current].sort()) {
+  for (const original of sortedCurrent) {
     const entry = entryOf.get(original);
     if (!entry) continue;
     entries.push(entry);

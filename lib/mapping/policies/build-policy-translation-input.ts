@@ -64,14 +64,12 @@ export function buildPolicyTranslationInput(sources: TranslationInputSources): B
   const things: ThingInput[] = readable.map((row) => {
     const thingTypeName = row.raw.thing.thingTypeName ?? null;
     const deviceName = sources.deviceNameOf?.(row.name);
-    return {
-      thingName: row.name,
-      ...(deviceName !== undefined ? { deviceName } : {}),
-      productRef: sources.productRefOf(thingTypeName),
-      thingTypeName,
-      attributes: row.raw.thing.attributes ?? null,
-      policyNames: reaching.get(row.arn) ?? [],
-    };
+    const productRef = sources.productRefOf(thingTypeName);
+    const attributes = row.raw.thing.attributes ?? null;
+    const policyNames = reaching.get(row.arn) ?? [];
+    return deviceName !== undefined
+      ? { thingName: row.name, deviceName, productRef, thingTypeName, attributes, policyNames }
+      : { thingName: row.name, productRef, thingTypeName, attributes, policyNames };
   });
   return { input: { policies, things }, errors, unreadableThings };
 }

@@ -127,6 +127,24 @@ function documentWarnings(statement: PolicyStatement): PolicyWarning[] {
   return out;
 }
 
+const NO_POLICIES: readonly string[] = Object.freeze([]);
+
+/**
+ * The distinct names of `names` that were read, sorted: a list already sorted without repeats (as
+ * collect-thing-policies.ts gives them) is only filtered. The result may be shared: not to be changed.
+ */
+function readablePolicies(names: readonly string[], statementsOf: ReadonlyMap<string, unknown>): readonly string[] {
+  if (names.length === 0) return NO_POLICIES;
+  let ordered = true;
+  let allRead = true;
+  for (let i = 0; i < names.length; i++) {
+    if (i > 0 && compare(names[i - 1]!, names[i]!) >= 0) ordered = false;
+    if (!statementsOf.has(names[i]!)) allRead = false;
+  }
+  if (ordered) return allRead ? names : names.filter((n) => statementsOf.has(n));
+  return [...new Set(names)].filter((n) => statementsOf.has(n)).sort(compare);
+}
+
 export function translateIotPolicies(input: PolicyTranslationInput): PolicyTranslation {
   const errors: PolicyError[] = [];
   const warnings = new Map<string, PolicyWarning>();
@@ -150,11 +168,11 @@ export function translateIotPolicies(input: PolicyTranslationInput): PolicyTrans
   // Devices grouped by product and by the set of readable policies they hold.
   const cohorts = new Map<string, Cohort>();
   for (const thing of input.things) {
-    const names = [...new Set(thing.policyNames)].filter((n) => statementsOf.has(n)).sort(compare);
-    const key = `${thing.productRef}\u0000${names.join("\u0000")}`;
+    const names = readablePolicies(thing.policyNames, statementsOf);
+    const key = names.length === 0 ? `${thing.productRef}\u0000` : `${thing.productRef}\u0000${names.join("\u0000")}`;
     let cohort = cohorts.get(key);
     if (!cohort) {
-      cohort = { productRef: thing.productRef, policyNames: names, things: [], thingNames: new Set(), deviceNameOf: new Map(), publishes: [], subscribes: [], receives: [], patterns: [], classes: [] };
+      cohort = { productRef: thing.productRef, policyNames: [...names], things: [], thingNames: new Set(), deviceNameOf: new Map(), publishes: [], subscribes: [], receives: [], patterns: [], classes: [] };
       cohorts.set(key, cohort);
     }
     cohort.things.push(thing);
