@@ -7,7 +7,8 @@ import { archiveSeededPlans, seedServiceMap, type SeededServiceMap } from "@/e2e
 /**
  * The service map of a plan with a finished mapping run (stored by the spec's setup): an architect
  * sees the AWS and Alibaba nodes, searches, opens a node and reads its reasons and its resources;
- * the same in Chinese and on a phone; a viewer reads it too; a plan without a run says how one comes.
+ * the same in Chinese and on a phone; a viewer reads it too; a plan without a run (and without a
+ * scan) says that a map comes from a finished scan.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -119,7 +120,7 @@ test.describe("an architect", () => {
     await page.goto("/service-map");
     await choosePlan(page, seeded.emptyPlanId);
     await expect(page.getByTestId("service-map-empty")).toContainText("No service map yet");
-    await expect(page.getByTestId("service-map-empty")).toContainText("a mapping runs over a finished scan");
+    await expect(page.getByTestId("service-map-empty")).toContainText("When a scan of the AWS account has finished");
     await page.screenshot({ path: `${SHOTS}/empty-en.png`, fullPage: true });
   });
 });

@@ -135,7 +135,10 @@ describe("buildServiceMapGraph on a small estate", () => {
     const untyped = graph.nodes.find((n) => n.group === "untyped-things");
     expect(untyped).toMatchObject({ kind: "AWS::IoT::Thing", label: R1, things: 2, counts: { mapped: 1, blocked: 1, decision: 0, none: 0 } });
     expect(untyped?.flags).toMatchObject({ blocked: true, decisions: false });
-    expect(untyped?.reasons.map((r) => r.code)).toContain("named-shadows");
+    // The blocked thing's own reason comes first, before those the mapped thing gives too.
+    expect(untyped?.reasons[0]).toMatchObject({ code: "named-shadows", status: "blocked", count: 1 });
+    expect(sensors.reasons.length).toBeGreaterThan(0);
+    expect(sensors.reasons.every((r) => r.status === "mapped")).toBe(true);
     // Alibaba side: the product each becomes, with its fitted name.
     const product = graph.nodes.find((n) => n.sources.includes(sensors.id));
     expect(product).toMatchObject({ side: "alibaba", kind: "ALIYUN::IOT::Product", label: "temp_sensor_v2", counts: sensors.counts });

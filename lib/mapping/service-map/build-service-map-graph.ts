@@ -146,7 +146,7 @@ const isGeneral = (code: string) => code.startsWith("gap.") || code === "partial
 
 function summarise(bucket: Bucket) {
   const counts = emptyCounts();
-  const reasons = new Map<string, ServiceMapReason>();
+  const reasons = new Map<string, ServiceMapReason & { byStatus: StatusCounts }>();
   const fits: Fit[] = [];
   const targets: string[] = [];
   const rosTypeOf = new Map<string, string | null>();
@@ -166,18 +166,31 @@ function summarise(bucket: Bucket) {
       if (counted.has(reason.code)) continue;
       counted.add(reason.code);
       const seen = reasons.get(reason.code);
-      if (!seen) reasons.set(reason.code, { code: reason.code, message: reason.message, count: 1, status: p.status });
+      if (!seen) reasons.set(reason.code, { code: reason.code, message: reason.message, count: 1, status: p.status, byStatus: { ...emptyCounts(), [p.status]: 1 } });
       else {
         seen.count += 1;
-        if (SEVERITY[p.status] > SEVERITY[seen.status]) seen.status = p.status;
+        seen.byStatus[p.status] += 1;
       }
     }
     if (gap) gaps += 1;
   }
   const fit = mostCommon(fits, (a, b) => FIT_ORDER[b] - FIT_ORDER[a]);
   const target = mostCommon(targets, compare);
+  // A reason takes the status most of the resources giving it have (a region note shared by mapped
+  // things and one blocked thing is not a blocker); blockers' own reasons come first.
+  for (const reason of reasons.values()) reason.status = toneOf(reason.byStatus);
   const top = [...reasons.values()]
-    .sort((a, b) => SEVERITY[b.status] - SEVERITY[a.status] || Number(isGeneral(a.code)) - Number(isGeneral(b.code)) || b.count - a.count || compare(a.code, b.code)).slice(0, REASONS_PER_NODE);
+    .sort(
+      (a, b) =>
+        SEVERITY[b.status] - SEVERITY[a.status] ||
+        // Among equals, a reason mapped resources give too says less about what is wrong.
+        a.byStatus.mapped - b.byStatus.mapped ||
+        Number(isGeneral(a.code)) - Number(isGeneral(b.code)) ||
+        b.count - a.count ||
+        compare(a.code, b.code),
+    )
+    .map(({ byStatus: _byStatus, ...reason }) => reason)
+    .slice(0, REASONS_PER_NODE);
   return { counts, fit, target, rosType: target ? (rosTypeOf.get(target) ?? null) : null, gaps, reasons: top };
 }
 

@@ -40,7 +40,7 @@ export interface ServiceMapReason {
   code: string;
   message: string;
   count: number;
-  /** The most serious status of the resources giving it (the summary lists blockers first). */
+  /** The status most of the resources giving it have, ties to the more serious (the summary lists blockers' reasons first). */
   status: ProposalStatus;
 }
 
