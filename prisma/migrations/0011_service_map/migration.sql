@@ -114,7 +114,7 @@ CREATE TABLE "mapping_proposals" (
 );
 CREATE UNIQUE INDEX "mapping_proposals_run_id_kind_arn_key" ON "mapping_proposals"("run_id", "kind", "arn");
 CREATE INDEX "mapping_proposals_run_id_status_id_idx" ON "mapping_proposals"("run_id", "status", "id");
-CREATE INDEX "mapping_proposals_run_id_node_id_status_idx" ON "mapping_proposals"("run_id", "node_id", "status");
+CREATE INDEX "mapping_proposals_run_id_node_id_id_idx" ON "mapping_proposals"("run_id", "node_id", "id");
 
 CREATE TABLE "mapping_name_maps" (
     "plan_id" TEXT NOT NULL,
