@@ -10,7 +10,7 @@ import { TONE_FILLS } from "@/components/service-map/service-map-tone";
 
 const nodeTypes = { serviceMap: ServiceMapNodeCard };
 /** Below this zoom the labels cannot be read: show the top left of the map at a readable zoom instead. */
-const READABLE_ZOOM = 0.55;
+const READABLE_ZOOM = 0.8;
 
 export interface ServiceMapCanvasProps {
   graph: ServiceMapGraph;
@@ -75,28 +75,28 @@ function Flow({ graph, selectedId, matches, focusRequest, onSelect }: ServiceMap
     [graph, selectedId, matches],
   );
 
-  // Once laid out: the whole map when it can be read whole, else its top left at a readable zoom.
+  // Once laid out: the whole map when it can be read whole, else its top left corner (where the
+  // AWS side starts) at a readable zoom; the minimap and the search lead to the rest.
   useEffect(() => {
-    if (!positions) return;
+    if (!positions || positions.size === 0) return;
     const frame = requestAnimationFrame(() => {
-      const all = [...positions.entries()];
-      const bounds = { w: 0, h: 0, top: Infinity };
-      for (const [, p] of all) {
-        bounds.w = Math.max(bounds.w, p.x + NODE_WIDTH);
-        bounds.h = Math.max(bounds.h, p.y + NODE_HEIGHT);
+      const bounds = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+      for (const p of positions.values()) {
+        bounds.left = Math.min(bounds.left, p.x);
         bounds.top = Math.min(bounds.top, p.y);
+        bounds.right = Math.max(bounds.right, p.x + NODE_WIDTH);
+        bounds.bottom = Math.max(bounds.bottom, p.y + NODE_HEIGHT);
       }
       const pane = document.querySelector<HTMLElement>("[data-testid=service-map-canvas]");
       const width = pane?.clientWidth ?? 1000;
       const height = pane?.clientHeight ?? 600;
-      const fits = Math.min(width / (bounds.w + 40), height / (bounds.h + 40));
+      const pad = 24;
+      const fits = Math.min((width - 2 * pad) / (bounds.right - bounds.left), (height - 2 * pad) / (bounds.bottom - bounds.top));
       if (fits >= READABLE_ZOOM) {
         void flow.fitView({ padding: 0.06, maxZoom: 1 });
       } else {
-        // Too big to read whole: the top band of the map, across as much of its width as is readable.
-        const zoom = Math.max(READABLE_ZOOM, Math.min(1, width / (bounds.w + 40)));
-        const band = all.filter(([, p]) => p.y <= bounds.top + height / zoom - NODE_HEIGHT).map(([id]) => ({ id }));
-        void flow.fitView({ nodes: band, padding: 0.04, minZoom: zoom, maxZoom: zoom });
+        const zoom = Math.max(READABLE_ZOOM, Math.min(1, (width - 2 * pad) / (bounds.right - bounds.left)));
+        void flow.setViewport({ x: pad - bounds.left * zoom, y: pad - bounds.top * zoom, zoom });
       }
     });
     return () => cancelAnimationFrame(frame);
