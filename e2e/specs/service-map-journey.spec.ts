@@ -10,7 +10,8 @@ import type { ServiceMapSample } from "@/e2e/support/service-map-sample";
  * The architect's journey on the sample estate as the stand-in AWS serves it, scanned and mapped
  * by the product itself before the server started (e2e/support/service-map-sample.ts): browse the
  * catalogue, open the service map of the estate, decide an open question with a reason, export
- * Terraform that parses; a viewer reads the same pages and cannot change anything.
+ * Terraform that parses. (A viewer's side of the same pages: catalogue.spec.ts, service-map.spec.ts,
+ * mapping-decisions.spec.ts.)
  */
 test.describe.configure({ mode: "serial" });
 
@@ -100,22 +101,5 @@ test.describe("an architect", () => {
     }
     const main = bundle.files.find((f) => f.path === "main.tf")!.content;
     expect(main).not.toMatch(/alicloud_iot_(product|device)"/);
-  });
-});
-
-test.describe("a viewer", () => {
-  test.use({ storageState: storageStateOf("viewer") });
-
-  test("reads the catalogue, the map and the decisions, and can change none of them", async ({ page }) => {
-    await page.goto("/service-map/catalogue");
-    await expect(page.getByTestId("catalogue-entry").first()).toBeVisible();
-    await expect(page.getByTestId("entry-edit")).toHaveCount(0);
-    await openMap(page);
-    await page.goto("/service-map/coverage");
-    await expect(page.getByTestId("decision-item").first()).toBeVisible();
-    await expect(page.getByTestId("decide-open")).toHaveCount(0);
-    await expect(page.getByTestId("map-now")).toHaveCount(0);
-    const terraform = await page.request.get(`/api/plans/${sample().planId}/exports/terraform`);
-    expect(terraform.status()).toBe(200);
   });
 });

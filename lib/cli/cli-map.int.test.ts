@@ -17,7 +17,7 @@ let db: ScratchDatabase | null = null;
 let dataDir: string;
 
 beforeAll(async () => {
-  const estate = generateEstate({ seed: 9, regions: ["eu-central-1"], thingsPerRegion: 60 });
+  const estate = generateEstate({ seed: 9, regions: ["eu-central-1"], thingsPerRegion: 25 });
   standIn = await startAwsStandIn({ estate, quotas: "off" });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silkroute-cli-map-"));
   if (process.env.DATABASE_URL) db = await createScratchDatabase("climap");

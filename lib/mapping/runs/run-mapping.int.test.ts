@@ -23,7 +23,7 @@ let fx: InventoryFixture;
 let second: AwsStandIn | undefined;
 let firstScan: string;
 beforeAll(async () => {
-  fx = await createInventoryFixture({ regions: [REGION], things: 120, hostile: true });
+  fx = await createInventoryFixture({ regions: [REGION], things: 40, hostile: true });
   firstScan = (await scanFixture(fx)).scanId;
 }, 300_000);
 afterAll(async () => {
